@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+import { SqliteError } from 'better-sqlite3';
+import { TABLE_COLUMNS } from '../../src-shared/domain/tables';
+import type { Mutator } from '../../src-shared/mutators/define';
+import { DomainError } from '../../src-shared/result';
+import { nextMutationId } from './installation';
+import { SqliteTx } from './sqlite-tx';
+
+export interface MutationEnvironment {
+  readonly db: Database;
+  readonly clientId: string;
+  readonly actorId: string | null;
+  /** Injected so tests are deterministic; the real one is the wall clock (display only, never used for ordering). */
+  readonly clock: () => Date;
+}
+
+/** "UNIQUE constraint failed: assets.asset_tag" → the domain field "assetTag". */
+function fieldForColumn(qualified: string): string | undefined {
+  const [table, column] = qualified.split('.');
+  const columns: Readonly<Record<string, string>> | undefined = (TABLE_COLUMNS as Record<string, Record<string, string>>)[table ?? ''];
+  return columns ? Object.keys(columns).find((field) => columns[field] === column) : undefined;
+}
+
+/**
+ * The database's own constraints are the backstop behind each mutator's checks (two writes racing, a mutator
+ * that forgot a check). They still reach people as a named field, never as raw SQLite text.
+ */
+function constraintToDomainError(error: InstanceType<typeof SqliteError>): DomainError | undefined {
+  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const field = fieldForColumn(error.message.replace(/^.*failed: /, '').split(',')[0]?.trim() ?? '') ?? 'id';
+    return new DomainError('conflict', `Another record already has this ${field}`, { [field]: `Another record already has this value` });
+  }
+  if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return new DomainError('conflict', 'This change refers to a record that does not exist');
+  }
+  if (error.code.startsWith('SQLITE_CONSTRAINT')) {
+    return new DomainError('invalid_input', `The change breaks a rule of the local store: ${error.message}`);
+  }
+  return undefined;
+}
+
+/**
+ * Runs one mutator and records it in the outbox in ONE SQLite transaction: the rows and the outbox entry commit
+ * together or not at all. Callers must not run two mutations at once on one connection (the bridge serialises calls):
+ * the transaction stays open across the mutator's awaits.
+ */
+export async function runMutation(
+  env: MutationEnvironment,
+  mutator: Mutator,
+  args: unknown,
+): Promise<{ mutationId: number }> {
+  const parsed = mutator.args.parse(args);
+  const { db } = env;
+  const now = env.clock().toISOString();
+  const tx = new SqliteTx(db, { clientId: env.clientId, actorId: env.actorId, now });
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    await mutator.run(tx, parsed);
+    const mutationId = nextMutationId(db);
+    db.prepare('INSERT INTO outbox (mutation_id, client_id, name, args, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      mutationId,
+      env.clientId,
+      mutator.name,
+      JSON.stringify(parsed),
+      now,
+    );
+    db.exec('COMMIT');
+    return { mutationId };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (error instanceof SqliteError) throw constraintToDomainError(error) ?? error;
+    throw error;
+  }
+}

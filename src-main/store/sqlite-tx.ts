@@ -1,0 +1,80 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { TABLE_COLUMNS, type Rows, type TableName } from '../../src-shared/domain/tables';
+import type { MutationContext, MutatorTx } from '../../src-shared/mutators/tx';
+
+
+function columnsOf(table: TableName): Readonly<Record<string, string>> {
+  return TABLE_COLUMNS[table];
+}
+
+/** `asset_tag AS "assetTag", …`: rows come back already in domain shape. */
+function selectList(table: TableName): string {
+  return Object.entries(columnsOf(table))
+    .map(([field, column]) => `${column} AS "${field}"`)
+    .join(', ');
+}
+
+function sqlColumn(table: TableName, field: string): string {
+  const column = columnsOf(table)[field];
+  if (column === undefined) throw new Error(`${table} has no field ${field}`);
+  return column;
+}
+
+/**
+ * The desktop's MutatorTx. SQL identifiers come only from TABLE_COLUMNS; every value is a bound parameter.
+ * Statements are prepared once per shape and reused across mutations on the same connection.
+ */
+export class SqliteTx implements MutatorTx {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Database,
+    readonly context: MutationContext,
+  ) {}
+
+  withContext(context: MutationContext): SqliteTx {
+    const tx = new SqliteTx(this.db, context);
+    for (const [key, statement] of this.statements) tx.statements.set(key, statement);
+    return tx;
+  }
+
+  private statement(key: string, sql: () => string): Statement {
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql());
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
+  get<T extends TableName>(table: T, id: string): Promise<Rows[T] | undefined> {
+    return this.findBy(table, 'id', id as Rows[T][keyof Rows[T] & string]);
+  }
+
+  findBy<T extends TableName, K extends keyof Rows[T] & string>(table: T, column: K, value: Rows[T][K]): Promise<Rows[T] | undefined> {
+    const statement = this.statement(`find:${table}:${column}`, () => `SELECT ${selectList(table)} FROM ${table} WHERE ${sqlColumn(table, column)} = ? LIMIT 1`);
+    return Promise.resolve(statement.get(value) as Rows[T] | undefined);
+  }
+
+  insert<T extends TableName>(table: T, row: Rows[T]): Promise<void> {
+    const fields = Object.keys(columnsOf(table));
+    const statement = this.statement(
+      `insert:${table}`,
+      () => `INSERT INTO ${table} (${fields.map((f) => sqlColumn(table, f)).join(', ')}) VALUES (${fields.map((f) => `@${f}`).join(', ')})`,
+    );
+    statement.run(row);
+    return Promise.resolve();
+  }
+
+  update<T extends TableName>(table: T, id: string, patch: Partial<Omit<Rows[T], 'id'>>): Promise<void> {
+    const fields = Object.keys(patch).sort();
+    if (fields.length === 0) return Promise.resolve();
+    const statement = this.statement(
+      `update:${table}:${fields.join(',')}`,
+      () => `UPDATE ${table} SET ${fields.map((f) => `${sqlColumn(table, f)} = @${f}`).join(', ')} WHERE id = @id`,
+    );
+    const changes = statement.run({ ...patch, id }).changes;
+    if (changes !== 1) throw new Error(`No ${table} row with id ${id} to update`);
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,25 @@
+import type { Rows, TableName } from '../domain/tables';
+
+/** Who is making a change, from where, and when (the client's clock: shown to people, never used to order changes). */
+export interface MutationContext {
+  readonly clientId: string;
+  /** The signed-in account, or null before sign-in exists on this installation. */
+  readonly actorId: string | null;
+  readonly now: string;
+}
+
+/**
+ * The small transaction interface every store implements (SQLite on the desktop, PostgreSQL on the server), so one
+ * mutator runs in both places. Async because the server's store is; the desktop resolves each call synchronously.
+ */
+export interface MutatorTx {
+  readonly context: MutationContext;
+  get<T extends TableName>(table: T, id: string): Promise<Rows[T] | undefined>;
+  findBy<T extends TableName, K extends keyof Rows[T] & string>(
+    table: T,
+    column: K,
+    value: Rows[T][K],
+  ): Promise<Rows[T] | undefined>;
+  insert<T extends TableName>(table: T, row: Rows[T]): Promise<void>;
+  update<T extends TableName>(table: T, id: string, patch: Partial<Omit<Rows[T], 'id'>>): Promise<void>;
+}
