@@ -1,0 +1,53 @@
+import type { RouteName, RoutePath } from '../router';
+
+type Section = 'assets' | 'people';
+
+const ITEMS: readonly { readonly section: Section; readonly label: string; readonly path: RoutePath }[] = [
+  { section: 'assets', label: 'Assets', path: '/assets' },
+  { section: 'people', label: 'People', path: '/people' },
+];
+
+function sectionOf(route: RouteName): Section {
+  return route.startsWith('people') ? 'people' : 'assets';
+}
+
+/** GOV.UK service navigation: the service name and the top-level sections, the current one marked. */
+export function ServiceNavigation({ route }: { readonly route: RouteName }) {
+  const active = sectionOf(route);
+  return (
+    <section aria-label="Service information" className="govuk-service-navigation">
+      <div className="govuk-width-container">
+        <div className="govuk-service-navigation__container">
+          <span className="govuk-service-navigation__service-name">
+            <a href="#/assets" className="govuk-service-navigation__link">
+              Custodian
+            </a>
+          </span>
+          <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+            <ul className="govuk-service-navigation__list">
+              {ITEMS.map((item) => {
+                const isActive = item.section === active;
+                // "page" when this is exactly the section's page; "true" when on a page within the section.
+                const current = isActive ? (route === item.section ? 'page' : 'true') : undefined;
+                return (
+                  <li
+                    key={item.section}
+                    className={`govuk-service-navigation__item${isActive ? ' govuk-service-navigation__item--active' : ''}`}
+                  >
+                    <a className="govuk-service-navigation__link" href={`#${item.path}`} aria-current={current}>
+                      {isActive ? (
+                        <strong className="govuk-service-navigation__active-fallback">{item.label}</strong>
+                      ) : (
+                        item.label
+                      )}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </section>
+  );
+}

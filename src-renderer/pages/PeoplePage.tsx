@@ -1,0 +1,29 @@
+import type { PersonListItem } from '../../src-shared/api/queries';
+import { useQuery } from '../api/use-query';
+import type { Column } from '../components/DataTable';
+import { ListPage } from '../components/ListPage';
+
+/** How many rows the list shows (one page of `person.list`). */
+const PAGE_SIZE = 200;
+
+const COLUMNS: readonly Column<PersonListItem>[] = [
+  { header: 'Staff number', cell: (person) => person.staffNumber },
+  { header: 'Name', cell: (person) => person.name },
+  { header: 'Email', cell: (person) => person.email },
+  { header: 'Line manager', cell: (person) => person.lineManagerName ?? 'None' },
+];
+
+export function PeoplePage() {
+  const people = useQuery('person.list', { limit: PAGE_SIZE });
+  return (
+    <ListPage
+      title="People"
+      addLabel="Add a person"
+      addHref="#/people/new"
+      page={people}
+      noun={{ one: 'person', many: 'people' }}
+      columns={COLUMNS}
+      rowKey={(person) => person.id}
+    />
+  );
+}
