@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ErrorMessage } from './ErrorMessage';
+import { FormGroup } from './FormGroup';
 import { describedBy, type BoundField } from './field-props';
 
 export interface SelectOption {
@@ -16,16 +16,7 @@ interface SelectFieldProps extends BoundField {
 /** GOV.UK select with label, optional hint and inline error. */
 export function SelectField({ id, registration, error, label, hint, options }: SelectFieldProps) {
   return (
-    <div className={`govuk-form-group${error === undefined ? '' : ' govuk-form-group--error'}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error === undefined ? null : <ErrorMessage id={`${id}-error`} message={error} />}
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <select
         {...registration}
         id={id}
@@ -38,6 +29,6 @@ export function SelectField({ id, registration, error, label, hint, options }: S
           </option>
         ))}
       </select>
-    </div>
+    </FormGroup>
   );
 }

@@ -1,5 +1,5 @@
 import type { HTMLInputAutoCompleteAttribute, ReactNode } from 'react';
-import { ErrorMessage } from './ErrorMessage';
+import { FormGroup } from './FormGroup';
 import { describedBy, type BoundField } from './field-props';
 
 interface TextFieldProps extends BoundField {
@@ -16,16 +16,7 @@ interface TextFieldProps extends BoundField {
 export function TextField({ id, registration, error, label, hint, type = 'text', autoComplete, spellCheck, widthClass }: TextFieldProps) {
   const classes = ['govuk-input', widthClass, error === undefined ? null : 'govuk-input--error'].filter(Boolean).join(' ');
   return (
-    <div className={`govuk-form-group${error === undefined ? '' : ' govuk-form-group--error'}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error === undefined ? null : <ErrorMessage id={`${id}-error`} message={error} />}
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <input
         {...registration}
         id={id}
@@ -35,6 +26,6 @@ export function TextField({ id, registration, error, label, hint, type = 'text',
         spellCheck={spellCheck}
         aria-describedby={describedBy(id, hint, error)}
       />
-    </div>
+    </FormGroup>
   );
 }
