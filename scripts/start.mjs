@@ -1,4 +1,5 @@
 // `npm start`: the Electron app when its binary is installed, otherwise the same app through the loopback web shell.
+import { buildWeb } from './build-web.mjs';
 import { electronBinary } from './electron-binary.mjs';
 import { run, runBin } from './run.mjs';
 
@@ -10,8 +11,6 @@ if (electron.available) {
 }
 
 console.log(`Electron is unavailable on this machine (${electron.reason}); serving Custodian through the loopback web shell instead.`);
-for (const config of ['vite.renderer.config.ts', 'vite.webshell.config.ts']) {
-  const code = await runBin('vite', ['build', '--config', config, '--logLevel', 'warn']);
-  if (code !== 0) process.exit(code);
-}
-process.exit(await run(process.execPath, ['.vite/webshell/cli.js', ...passThrough]));
+const built = await buildWeb();
+if (built !== 0) process.exit(built);
+process.exit(await run(process.execPath, ['dist/web/cli.js', ...passThrough]));

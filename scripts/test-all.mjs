@@ -1,6 +1,7 @@
 // `npm test`: the whole suite in order — type check, lint, unit + integration, build, browser e2e, Electron e2e —
 // then one closing line with the counts: "tests: N passed, N failed, N skipped".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { buildWeb } from './build-web.mjs';
 import { chromeAvailable, chromePath } from './chrome-path.mjs';
 import { run, runBin } from './run.mjs';
 
@@ -60,13 +61,7 @@ await stage('unit and integration (vitest)', () =>
 );
 countVitest(`${OUT}/vitest.json`);
 
-const built = await stage('build renderer and web shell', async () => {
-  for (const config of ['vite.renderer.config.ts', 'vite.webshell.config.ts']) {
-    const code = await runBin('vite', ['build', '--config', config, '--logLevel', 'warn']);
-    if (code !== 0) return code;
-  }
-  return 0;
-});
+const built = await stage('build web shell and renderer', buildWeb);
 
 if (!built) {
   failedStages.push('browser e2e (not run: build failed)');

@@ -10,9 +10,9 @@ import { createWebShell, listenOnLoopback } from './server';
 
 declare const __APP_VERSION__: string;
 
-/** Built to .vite/webshell/cli.js; the renderer build sits beside it in .vite/renderer/main_window. */
+/** Built to dist/web/cli.js; scripts/build-web.mjs puts the renderer beside it in dist/web/renderer. */
 function defaultRendererDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'renderer', 'main_window');
+  return resolve(dirname(fileURLToPath(import.meta.url)), 'renderer');
 }
 
 async function main(): Promise<void> {
@@ -26,9 +26,14 @@ async function main(): Promise<void> {
   }
   const rendererDir = values['renderer-dir'] ?? defaultRendererDir();
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`The renderer has not been built (no ${join(rendererDir, 'index.html')}); run "npm run build:renderer"`);
+    throw new Error(`The renderer has not been built (no ${join(rendererDir, 'index.html')}); run "npm run build"`);
   }
-  const dataDir = resolveDataDir(process.argv.slice(2), process.env, defaultUserDataDir(process.platform, process.env, homedir()));
+  const { dataDir } = resolveDataDir({
+    argv: process.argv.slice(2),
+    env: process.env,
+    cwd: process.cwd(),
+    defaultDir: defaultUserDataDir(process.platform, process.env, homedir()),
+  });
   const services = openAppServices({ dataDir, shell: 'web', version: __APP_VERSION__ });
   if (services.storeError) console.error(`Custodian: ${services.storeError.message}`);
 

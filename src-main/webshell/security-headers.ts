@@ -1,12 +1,8 @@
 import { contentSecurityPolicy } from '../../src-shared/security/csp';
+import { securityHeaders } from '../../src-shared/security/headers';
 
-/** Sent on every web shell response: the same CSP Electron's app:// handler sends, plus the usual hardening headers. */
+/** The headers Electron's app:// handler sends, plus no caching: the web shell's pages hold custody records. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': contentSecurityPolicy(),
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'cache-control': 'no-store',
+  ...securityHeaders(contentSecurityPolicy()),
+  'Cache-Control': 'no-store',
 };
