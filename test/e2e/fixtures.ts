@@ -16,7 +16,7 @@ interface WebShell {
 }
 
 /** Starts the built web shell on a free port with its own data directory and waits for the URL line. */
-async function startWebShell(dataDir: string): Promise<{ child: ChildProcessByStdio<null, Readable, Readable>; url: string }> {
+export async function startWebShell(dataDir: string): Promise<{ child: ChildProcessByStdio<null, Readable, Readable>; url: string }> {
   const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
