@@ -6,7 +6,7 @@ import { invalidInput } from '../../src-shared/validation';
 import type { Store } from '../store/open-store';
 import { runMutation } from '../store/mutation-runner';
 import type { StoreError } from '../store/store-error';
-import { queryHandlers } from './query-handlers';
+import { queryHandlers, type QueryContext } from './query-handlers';
 import { createSerialGate } from './serial-gate';
 
 export interface Logger {
@@ -49,8 +49,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       throw new DomainError('store_unavailable', info.store.ok ? 'The local store is unavailable' : info.store.message);
     }
     if (isQuery(method)) {
-      const handler = queryHandlers[method] as (ctx: { db: Store['db']; info: AppInfo }, input: unknown) => unknown;
-      return handler({ db: store.db, info }, input);
+      const handler = queryHandlers[method] as (ctx: QueryContext, input: unknown) => unknown;
+      return handler({ db: store.db, info, now: () => deps.clock().toISOString() }, input);
     }
     const mutator = findMutator(method);
     if (!mutator) throw new Error(`Handler table lists mutation ${method} but no mutator has that name`);

@@ -1,12 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import type { ParsedInputOf, QueryMethod, ResultOf } from '../../src-shared/api/handlers';
 import type { AppInfo } from '../../src-shared/api/queries';
+import { assetGet } from '../store/queries/asset-get';
+import { assetPage } from '../store/queries/asset-page';
+import { assetSearch } from '../store/queries/asset-search';
 import { listAssets } from '../store/queries/list-assets';
 import { listPeople } from '../store/queries/list-people';
+import { personGet } from '../store/queries/person-get';
+import { personSearch } from '../store/queries/person-search';
 
 export interface QueryContext {
   readonly db: Database;
   readonly info: AppInfo;
+  /** ISO timestamp; injected so tests of date rules (training lapse) are deterministic. */
+  readonly now: () => string;
 }
 
 /** Every query method of the handler table must have an implementation here: the mapped type makes a gap a type error. */
@@ -15,5 +22,10 @@ type QueryHandlers = { [M in QueryMethod]: (ctx: QueryContext, input: ParsedInpu
 export const queryHandlers: QueryHandlers = {
   'app.info': (ctx) => ctx.info,
   'asset.list': (ctx, page) => listAssets(ctx.db, page),
+  'asset.page': (ctx, input) => assetPage(ctx.db, input),
+  'asset.search': (ctx, input) => assetSearch(ctx.db, input),
+  'asset.get': (ctx, input) => assetGet(ctx.db, input),
   'person.list': (ctx, page) => listPeople(ctx.db, page),
+  'person.search': (ctx, input) => personSearch(ctx.db, input),
+  'person.get': (ctx, input) => personGet(ctx.db, input, ctx.now()),
 };

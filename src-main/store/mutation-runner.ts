@@ -52,11 +52,12 @@ export async function runMutation(
   const parsed = mutator.args.parse(args);
   const { db } = env;
   const now = env.clock().toISOString();
-  const tx = new SqliteTx(db, { clientId: env.clientId, actorId: env.actorId, now });
   db.exec('BEGIN IMMEDIATE');
   try {
-    await mutator.run(tx, parsed);
+    // Taken first so the mutator can derive record ids from it; a rollback hands it back, so ids stay gap-free.
     const mutationId = nextMutationId(db);
+    const tx = new SqliteTx(db, { clientId: env.clientId, mutationId, actorId: env.actorId, now });
+    await mutator.run(tx, parsed);
     db.prepare('INSERT INTO outbox (mutation_id, client_id, name, args, created_at) VALUES (?, ?, ?, ?, ?)').run(
       mutationId,
       env.clientId,

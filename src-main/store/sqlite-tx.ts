@@ -1,5 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { TABLE_COLUMNS, type Rows, type TableName } from '../../src-shared/domain/tables';
+import { mutationRecordId } from '../../src-shared/ids';
+import { decodeRow, encodeRow } from './json-fields';
 import type { MutationContext, MutatorTx } from '../../src-shared/mutators/tx';
 
 
@@ -26,16 +28,16 @@ function sqlColumn(table: TableName, field: string): string {
  */
 export class SqliteTx implements MutatorTx {
   private readonly statements = new Map<string, Statement>();
+  private madeIds = 0;
 
   constructor(
     private readonly db: Database,
     readonly context: MutationContext,
   ) {}
 
-  withContext(context: MutationContext): SqliteTx {
-    const tx = new SqliteTx(this.db, context);
-    for (const [key, statement] of this.statements) tx.statements.set(key, statement);
-    return tx;
+  newId(): string {
+    this.madeIds += 1;
+    return mutationRecordId(this.context.clientId, this.context.mutationId, this.madeIds);
   }
 
   private statement(key: string, sql: () => string): Statement {
@@ -53,7 +55,7 @@ export class SqliteTx implements MutatorTx {
 
   findBy<T extends TableName, K extends keyof Rows[T] & string>(table: T, column: K, value: Rows[T][K]): Promise<Rows[T] | undefined> {
     const statement = this.statement(`find:${table}:${column}`, () => `SELECT ${selectList(table)} FROM ${table} WHERE ${sqlColumn(table, column)} = ? LIMIT 1`);
-    return Promise.resolve(statement.get(value) as Rows[T] | undefined);
+    return Promise.resolve(decodeRow(table, statement.get(value)) as Rows[T] | undefined);
   }
 
   insert<T extends TableName>(table: T, row: Rows[T]): Promise<void> {
@@ -62,7 +64,7 @@ export class SqliteTx implements MutatorTx {
       `insert:${table}`,
       () => `INSERT INTO ${table} (${fields.map((f) => sqlColumn(table, f)).join(', ')}) VALUES (${fields.map((f) => `@${f}`).join(', ')})`,
     );
-    statement.run(row);
+    statement.run(encodeRow(table, row));
     return Promise.resolve();
   }
 
@@ -73,7 +75,7 @@ export class SqliteTx implements MutatorTx {
       `update:${table}:${fields.join(',')}`,
       () => `UPDATE ${table} SET ${fields.map((f) => `${sqlColumn(table, f)} = @${f}`).join(', ')} WHERE id = @id`,
     );
-    const changes = statement.run({ ...patch, id }).changes;
+    const changes = statement.run(encodeRow(table, { ...patch, id })).changes;
     if (changes !== 1) throw new Error(`No ${table} row with id ${id} to update`);
     return Promise.resolve();
   }

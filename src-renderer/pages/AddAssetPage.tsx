@@ -25,7 +25,7 @@ export function AddAssetPage() {
     resolver,
     defaultValues: { assetTag: '', serialNumber: '', model: '' },
     fields: ['assetTag', 'serialNumber', 'type', 'model'],
-    save: (values) => api.call('asset.create', { id: newId(), ...values }),
+    save: ({ purchaseValue, ...values }) => api.call('asset.create', { id: newId(), ...values, purchaseValuePence: purchaseValue }),
     onSaved: (values) => {
       navigate('/assets', { flash: `Asset ${values.assetTag} added` });
     },

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { Mutator } from '../mutators/define';
 import { mutators } from '../mutators/registry';
+import type { AssetDetail, AssetListRow, AssetPage } from './asset-queries';
+import { assetGetInput, assetPageInput, assetSearchInput } from './asset-queries';
+import type { PersonDetail, PersonSummary } from './person-queries';
+import { personGetInput, personSearchInput } from './person-queries';
 import type { AppInfo, AssetListItem, MutationReceipt, Page, PersonListItem } from './queries';
 import { pageInput } from './queries';
 
@@ -26,9 +30,27 @@ function mutation<Name extends string, Args extends z.ZodType>(mutator: Mutator<
 export const handlers = {
   'app.info': query(z.strictObject({}), returns<AppInfo>()),
   'asset.list': query(pageInput, returns<Page<AssetListItem>>()),
+  'asset.page': query(assetPageInput, returns<AssetPage>()),
+  'asset.search': query(assetSearchInput, returns<readonly AssetListRow[]>()),
+  'asset.get': query(assetGetInput, returns<AssetDetail>()),
   'person.list': query(pageInput, returns<Page<PersonListItem>>()),
+  'person.search': query(personSearchInput, returns<readonly PersonSummary[]>()),
+  'person.get': query(personGetInput, returns<PersonDetail>()),
   'asset.create': mutation(mutators['asset.create']),
+  'asset.issue': mutation(mutators['asset.issue']),
+  'asset.return': mutation(mutators['asset.return']),
+  'asset.returnMany': mutation(mutators['asset.returnMany']),
+  'asset.restock': mutation(mutators['asset.restock']),
+  'asset.markLost': mutation(mutators['asset.markLost']),
+  'asset.markStolen': mutation(mutators['asset.markStolen']),
+  'asset.markDamaged': mutation(mutators['asset.markDamaged']),
+  'asset.sendToRepair': mutation(mutators['asset.sendToRepair']),
+  'asset.completeRepair': mutation(mutators['asset.completeRepair']),
+  'asset.retire': mutation(mutators['asset.retire']),
+  'asset.dispose': mutation(mutators['asset.dispose']),
   'person.create': mutation(mutators['person.create']),
+  'person.recordTraining': mutation(mutators['person.recordTraining']),
+  'person.acknowledgeAup': mutation(mutators['person.acknowledgeAup']),
 } as const;
 
 export type Method = keyof typeof handlers;

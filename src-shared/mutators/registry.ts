@@ -1,11 +1,37 @@
-import { assetCreate } from './asset-create';
+import { assetCreate } from './assets/create';
+import { assetIssue } from './assets/issue';
+import { assetReturn, assetReturnMany } from './assets/return';
+import {
+  assetCompleteRepair,
+  assetDispose,
+  assetMarkDamaged,
+  assetMarkLost,
+  assetMarkStolen,
+  assetRestock,
+  assetRetire,
+  assetSendToRepair,
+} from './assets/simple-commands';
 import type { Mutator } from './define';
-import { personCreate } from './person-create';
+import { personCreate } from './people/create';
+import { personAcknowledgeAup, personRecordTraining } from './people/training';
 
 /** Every mutator, by name: the desktop runner and the server's push endpoint both dispatch through this table. */
 export const mutators = {
   [assetCreate.name]: assetCreate,
+  [assetIssue.name]: assetIssue,
+  [assetReturn.name]: assetReturn,
+  [assetReturnMany.name]: assetReturnMany,
+  [assetRestock.name]: assetRestock,
+  [assetMarkLost.name]: assetMarkLost,
+  [assetMarkStolen.name]: assetMarkStolen,
+  [assetMarkDamaged.name]: assetMarkDamaged,
+  [assetSendToRepair.name]: assetSendToRepair,
+  [assetCompleteRepair.name]: assetCompleteRepair,
+  [assetRetire.name]: assetRetire,
+  [assetDispose.name]: assetDispose,
   [personCreate.name]: personCreate,
+  [personRecordTraining.name]: personRecordTraining,
+  [personAcknowledgeAup.name]: personAcknowledgeAup,
 } as const;
 
 export type MutatorName = keyof typeof mutators;

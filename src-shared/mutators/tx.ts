@@ -3,6 +3,8 @@ import type { Rows, TableName } from '../domain/tables';
 /** Who is making a change, from where, and when (the client's clock: shown to people, never used to order changes). */
 export interface MutationContext {
   readonly clientId: string;
+  /** This mutation's gap-free id from its client: with clientId, names the mutation everywhere it runs. */
+  readonly mutationId: number;
   /** The signed-in account, or null before sign-in exists on this installation. */
   readonly actorId: string | null;
   readonly now: string;
@@ -14,6 +16,11 @@ export interface MutationContext {
  */
 export interface MutatorTx {
   readonly context: MutationContext;
+  /**
+   * An id for a record the mutator makes itself (a history event, an acknowledgement). Derived from the mutation's
+   * identity, so the desktop's optimistic run and the server's authoritative run make the same ids.
+   */
+  newId(): string;
   get<T extends TableName>(table: T, id: string): Promise<Rows[T] | undefined>;
   findBy<T extends TableName, K extends keyof Rows[T] & string>(
     table: T,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { AssetRow } from '../../../src-shared/domain/asset';
 import { newId } from '../../../src-shared/ids';
 import { defineMutator } from '../../../src-shared/mutators/define';
 import { mutators } from '../../../src-shared/mutators/registry';
@@ -19,12 +20,35 @@ const outboxIds = (store: Store) =>
 
 const asset = (tag: string) => ({ id: newId(), assetTag: tag, serialNumber: `sn-${tag.trim()}`, type: 'laptop', model: 'Dell Latitude 7450' });
 
+/** A complete in-stock asset row, for test mutators that write rows directly. */
+function assetRow(id: string, assetTag: string, now: string): AssetRow {
+  return {
+    id,
+    assetTag,
+    serialNumber: 'X',
+    type: 'other',
+    model: 'X',
+    imei: null,
+    phoneNumber: null,
+    purchaseDate: null,
+    purchaseValuePence: null,
+    location: null,
+    notes: null,
+    status: 'in_stock',
+    holderId: null,
+    statusChangedAt: now,
+    statusChangedBy: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /** Writes a row, then fails: the runner must take the row back along with the outbox entry. */
 const writesThenThrows = defineMutator({
   name: 'test.writesThenThrows',
   args: z.strictObject({ id: z.string() }),
   async run(tx, args) {
-    await tx.insert('assets', { id: args.id, assetTag: 'HALF-DONE', serialNumber: 'X', type: 'other', model: 'X', createdAt: tx.context.now, updatedAt: tx.context.now });
+    await tx.insert('assets', assetRow(args.id, 'HALF-DONE', tx.context.now));
     throw new DomainError('conflict', 'changed my mind');
   },
 });
@@ -58,7 +82,7 @@ describe('runMutation', () => {
       name: 'test.insertDuplicateId',
       args: z.strictObject({}),
       async run(tx) {
-        await tx.insert('assets', { ...first, assetTag: 'LT-2', type: 'laptop', createdAt: tx.context.now, updatedAt: tx.context.now });
+        await tx.insert('assets', assetRow(first.id, 'LT-2', tx.context.now));
       },
     });
     const error = await runMutation(environment(store), sameId, {}).catch((e: unknown) => e);

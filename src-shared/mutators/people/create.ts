@@ -1,6 +1,6 @@
-import { personCreateArgs } from '../domain/person';
-import { DomainError } from '../result';
-import { defineMutator } from './define';
+import { personCreateArgs } from '../../domain/person';
+import { DomainError } from '../../result';
+import { defineMutator } from '../define';
 
 export const personCreate = defineMutator({
   name: 'person.create',

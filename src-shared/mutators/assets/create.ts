@@ -1,0 +1,38 @@
+import { assetCreateArgs } from '../../domain/asset';
+import { DomainError } from '../../result';
+import { defineMutator } from '../define';
+
+export const assetCreate = defineMutator({
+  name: 'asset.create',
+  args: assetCreateArgs,
+  async run(tx, args) {
+    const clash = await tx.findBy('assets', 'assetTag', args.assetTag);
+    if (clash) {
+      throw new DomainError('conflict', `Asset tag ${args.assetTag} is already used by another asset`, {
+        assetTag: `Asset tag ${args.assetTag} is already used by another asset (${clash.model}, serial ${clash.serialNumber})`,
+      });
+    }
+    const { now, actorId, clientId } = tx.context;
+    await tx.insert('assets', {
+      ...args,
+      status: 'in_stock',
+      holderId: null,
+      statusChangedAt: now,
+      statusChangedBy: actorId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.insert('asset_events', {
+      id: tx.newId(),
+      assetId: args.id,
+      event: 'create',
+      fromStatus: null,
+      toStatus: 'in_stock',
+      personId: null,
+      note: null,
+      actorId,
+      clientId,
+      at: now,
+    });
+  },
+});
