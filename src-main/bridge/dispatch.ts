@@ -71,7 +71,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     }
     if (method === 'app.info') return ok(info);
     try {
-      return ok(await gate(() => run(method, parsed.data)));
+      const work = () => run(method, parsed.data);
+      return ok(await (handlers[method].concurrent ? work() : gate(work)));
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toAppError() };
       deps.log.error({ method, error }, 'handler failed');

@@ -39,37 +39,82 @@ function constraintToDomainError(error: InstanceType<typeof SqliteError>): Domai
   return undefined;
 }
 
-/**
- * Runs one mutator and records it in the outbox in ONE SQLite transaction: the rows and the outbox entry commit
- * together or not at all. Callers must not run two mutations at once on one connection (the bridge serialises calls):
- * the transaction stays open across the mutator's awaits.
- */
-export async function runMutation(
-  env: MutationEnvironment,
-  mutator: Mutator,
-  args: unknown,
-): Promise<{ mutationId: number }> {
+/** One mutation inside an open transaction: the mutator's writes, then its outbox entry under a fresh id. */
+async function applyInTransaction(env: MutationEnvironment, tx: SqliteTx | undefined, mutator: Mutator, args: unknown, now: string) {
   const parsed = mutator.args.parse(args);
-  const { db } = env;
-  const now = env.clock().toISOString();
+  // Taken first so the mutator can derive record ids from it; a rollback hands it back, so ids stay gap-free.
+  const mutationId = nextMutationId(env.db);
+  const context = { clientId: env.clientId, mutationId, actorId: env.actorId, now };
+  const mutationTx = tx ? tx.forMutation(context) : new SqliteTx(env.db, context);
+  await mutator.run(mutationTx, parsed);
+  env.db
+    .prepare('INSERT INTO outbox (mutation_id, client_id, name, args, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(mutationId, env.clientId, mutator.name, JSON.stringify(parsed), now);
+  return { mutationId, tx: mutationTx };
+}
+
+/** Runs `work` in one IMMEDIATE transaction; any failure rolls everything back and reaches the caller as a domain error where it can. */
+async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
   db.exec('BEGIN IMMEDIATE');
   try {
-    // Taken first so the mutator can derive record ids from it; a rollback hands it back, so ids stay gap-free.
-    const mutationId = nextMutationId(db);
-    const tx = new SqliteTx(db, { clientId: env.clientId, mutationId, actorId: env.actorId, now });
-    await mutator.run(tx, parsed);
-    db.prepare('INSERT INTO outbox (mutation_id, client_id, name, args, created_at) VALUES (?, ?, ?, ?, ?)').run(
-      mutationId,
-      env.clientId,
-      mutator.name,
-      JSON.stringify(parsed),
-      now,
-    );
+    const result = await work();
     db.exec('COMMIT');
-    return { mutationId };
+    return result;
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (error instanceof SqliteError) throw constraintToDomainError(error) ?? error;
     throw error;
   }
+}
+
+/**
+ * Runs one mutator and records it in the outbox in ONE SQLite transaction: the rows and the outbox entry commit
+ * together or not at all. Callers must not run two mutations at once on one connection (the bridge serialises calls):
+ * the transaction stays open across the mutator's awaits.
+ */
+export async function runMutation(env: MutationEnvironment, mutator: Mutator, args: unknown): Promise<{ mutationId: number }> {
+  const now = env.clock().toISOString();
+  const { mutationId } = await inTransaction(env.db, () => applyInTransaction(env, undefined, mutator, args, now));
+  return { mutationId };
+}
+
+export interface BatchItem {
+  readonly mutator: Mutator;
+  readonly args: unknown;
+}
+
+export interface BatchOptions {
+  /** Called after every `yieldEvery` items with how many are done, between event-loop turns. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly yieldEvery?: number;
+}
+
+/**
+ * Runs many mutations (an import) in ONE transaction: all commit, or none does. Between chunks it yields to the event
+ * loop, so the app keeps answering (progress, window events) while a long batch runs; the serial gate still keeps
+ * every other store call out until the batch ends.
+ */
+export async function runMutationBatch(
+  env: MutationEnvironment,
+  items: readonly BatchItem[],
+  { onProgress, yieldEvery = 1000 }: BatchOptions = {},
+): Promise<{ firstMutationId: number | null; lastMutationId: number | null }> {
+  const now = env.clock().toISOString();
+  return inTransaction(env.db, async () => {
+    let tx: SqliteTx | undefined;
+    let first: number | null = null;
+    let last: number | null = null;
+    for (const [index, item] of items.entries()) {
+      const applied = await applyInTransaction(env, tx, item.mutator, item.args, now);
+      tx = applied.tx;
+      first ??= applied.mutationId;
+      last = applied.mutationId;
+      if ((index + 1) % yieldEvery === 0) {
+        onProgress?.(index + 1, items.length);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    onProgress?.(items.length, items.length);
+    return { firstMutationId: first, lastMutationId: last };
+  });
 }

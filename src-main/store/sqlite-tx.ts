@@ -35,6 +35,13 @@ export class SqliteTx implements MutatorTx {
     readonly context: MutationContext,
   ) {}
 
+  /** The same connection and prepared statements for the next mutation of a batch. */
+  forMutation(context: MutationContext): SqliteTx {
+    const tx = new SqliteTx(this.db, context);
+    for (const [key, statement] of this.statements) tx.statements.set(key, statement);
+    return tx;
+  }
+
   newId(): string {
     this.madeIds += 1;
     return mutationRecordId(this.context.clientId, this.context.mutationId, this.madeIds);

@@ -14,12 +14,20 @@ function returns<T>(): T {
   return undefined as T;
 }
 
-function query<Input extends z.ZodType, Output>(input: Input, result: Output) {
-  return { kind: 'query' as const, input, result };
+interface QueryOptions {
+  /**
+   * Answered at once, not queued behind store calls: only for queries that never touch the store (the progress of
+   * a running import, which holds the store until it ends).
+   */
+  readonly concurrent?: boolean;
+}
+
+function query<Input extends z.ZodType, Output>(input: Input, result: Output, options: QueryOptions = {}) {
+  return { kind: 'query' as const, input, result, concurrent: options.concurrent ?? false };
 }
 
 function mutation<Name extends string, Args extends z.ZodType>(mutator: Mutator<Name, Args>) {
-  return { kind: 'mutation' as const, input: mutator.args, result: returns<MutationReceipt>() };
+  return { kind: 'mutation' as const, input: mutator.args, result: returns<MutationReceipt>(), concurrent: false };
 }
 
 /**

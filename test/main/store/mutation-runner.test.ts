@@ -6,7 +6,7 @@ import { newId } from '../../../src-shared/ids';
 import { defineMutator } from '../../../src-shared/mutators/define';
 import { mutators } from '../../../src-shared/mutators/registry';
 import { DomainError } from '../../../src-shared/result';
-import { runMutation, type MutationEnvironment } from '../../../src-main/store/mutation-runner';
+import { runMutation, runMutationBatch, type MutationEnvironment } from '../../../src-main/store/mutation-runner';
 import type { Store } from '../../../src-main/store/open-store';
 import { FIXED_NOW, fixedClock, memoryStore } from '../../support/store';
 
@@ -114,5 +114,30 @@ describe('runMutation', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('runMutationBatch', () => {
+  it('commits every mutation of the batch with consecutive ids, reporting progress as it goes', async () => {
+    const store = memoryStore();
+    const progress: number[] = [];
+    const items = Array.from({ length: 5 }, (_, i) => ({ mutator: mutators['asset.create'], args: asset(`LT-${String(i)}`) }));
+    const result = await runMutationBatch(environment(store), items, { yieldEvery: 2, onProgress: (done) => progress.push(done) });
+    expect(result).toEqual({ firstMutationId: 1, lastMutationId: 5 });
+    expect(outboxIds(store)).toEqual([1, 2, 3, 4, 5]);
+    expect(progress).toEqual([2, 4, 5]);
+  });
+
+  it('rolls back the whole batch when one mutation fails, leaving ids unused', async () => {
+    const store = memoryStore();
+    const items = [
+      { mutator: mutators['asset.create'], args: asset('LT-1') },
+      { mutator: mutators['asset.create'], args: asset('LT-2') },
+      { mutator: mutators['asset.create'], args: asset('LT-1') }, // duplicate tag
+    ];
+    await expect(runMutationBatch(environment(store), items)).rejects.toThrow(/already used/);
+    expect(count(store, 'assets')).toBe(0);
+    expect(count(store, 'outbox')).toBe(0);
+    expect((await runMutation(environment(store), mutators['asset.create'], asset('LT-9'))).mutationId).toBe(1);
   });
 });
