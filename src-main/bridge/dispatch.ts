@@ -1,10 +1,11 @@
-import { handlers, isMethod, type Method, type QueryMethod } from '../../src-shared/api/handlers';
+import { handlers, isMethod, type CommandMethod, type Method, type QueryMethod } from '../../src-shared/api/handlers';
 import type { AppInfo } from '../../src-shared/api/queries';
 import { findMutator } from '../../src-shared/mutators/registry';
 import { DomainError, err, ok, type Result } from '../../src-shared/result';
 import { invalidInput } from '../../src-shared/validation';
 import type { Store } from '../store/open-store';
-import { runMutation } from '../store/mutation-runner';
+import { runMutation, type MutationEnvironment } from '../store/mutation-runner';
+import { commandHandlers, type CommandContext } from './command-handlers';
 import type { StoreError } from '../store/store-error';
 import { queryHandlers, type QueryContext } from './query-handlers';
 import { createSerialGate } from './serial-gate';
@@ -28,10 +29,6 @@ function describeMethod(method: unknown): string {
   return typeof method === 'string' ? `"${method.slice(0, 80)}"` : `of type ${typeof method}`;
 }
 
-function isQuery(method: Method): method is QueryMethod {
-  return handlers[method].kind === 'query';
-}
-
 /**
  * The one entry point both shells call. Validates the method name and the input against the handler table, then
  * runs the handler behind a serial gate. Never throws: every failure becomes `{ ok: false, error }`.
@@ -48,17 +45,20 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     if (!store) {
       throw new DomainError('store_unavailable', info.store.ok ? 'The local store is unavailable' : info.store.message);
     }
-    if (isQuery(method)) {
-      const handler = queryHandlers[method] as (ctx: QueryContext, input: unknown) => unknown;
-      return handler({ db: store.db, info, now: () => deps.clock().toISOString() }, input);
+    const queryContext: QueryContext = { db: store.db, info, now: () => deps.clock().toISOString() };
+    const mutations: MutationEnvironment = { db: store.db, clientId: store.installation.clientId, actorId: deps.actorId, clock: deps.clock };
+    const kind: string = handlers[method].kind;
+    if (kind === 'query') {
+      const handler = queryHandlers[method as QueryMethod] as (ctx: QueryContext, input: unknown) => unknown;
+      return handler(queryContext, input);
+    }
+    if (kind === 'command') {
+      const handler = commandHandlers[method as CommandMethod] as (ctx: CommandContext, input: unknown) => Promise<unknown>;
+      return handler({ ...queryContext, mutations }, input);
     }
     const mutator = findMutator(method);
     if (!mutator) throw new Error(`Handler table lists mutation ${method} but no mutator has that name`);
-    return runMutation(
-      { db: store.db, clientId: store.installation.clientId, actorId: deps.actorId, clock: deps.clock },
-      mutator,
-      input,
-    );
+    return runMutation(mutations, mutator, input);
   }
 
   return async (method, input) => {

@@ -8,6 +8,7 @@ import { listAssets } from '../store/queries/list-assets';
 import { listPeople } from '../store/queries/list-people';
 import { personGet } from '../store/queries/person-get';
 import { personSearch } from '../store/queries/person-search';
+import { importQueryHandlers } from '../import/query-handlers';
 
 export interface QueryContext {
   readonly db: Database;
@@ -17,7 +18,7 @@ export interface QueryContext {
 }
 
 /** Every query method of the handler table must have an implementation here: the mapped type makes a gap a type error. */
-type QueryHandlers = { [M in QueryMethod]: (ctx: QueryContext, input: ParsedInputOf<M>) => ResultOf<M> };
+export type QueryHandlers = { [M in QueryMethod]: (ctx: QueryContext, input: ParsedInputOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
 
 export const queryHandlers: QueryHandlers = {
   'app.info': (ctx) => ctx.info,
@@ -28,4 +29,5 @@ export const queryHandlers: QueryHandlers = {
   'person.list': (ctx, page) => listPeople(ctx.db, page),
   'person.search': (ctx, input) => personSearch(ctx.db, input),
   'person.get': (ctx, input) => personGet(ctx.db, input, ctx.now()),
+  ...importQueryHandlers,
 };

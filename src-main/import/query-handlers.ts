@@ -1,0 +1,2 @@
+/** Import/export query implementations (handler table: src-shared/api/import-handlers.ts). */
+export const importQueryHandlers = {};

@@ -1,0 +1,2 @@
+/** Demo department methods of the handler table. */
+export const demoHandlers = {} as const;
