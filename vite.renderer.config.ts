@@ -14,6 +14,9 @@ export default defineConfig({
   build: {
     outDir: '../.vite/renderer/main_window',
     emptyOutDir: true,
+    // One bundle, loaded from local disk (app:// or the loopback web shell): no network to split it for. React,
+    // zod, react-hook-form and TanStack come to a little over 500 kB minified.
+    chunkSizeWarningLimit: 800,
     rollupOptions: {
       onwarn(warning, warn) {
         // zod places explanatory comments where Rollup expects only /* @__PURE__ */ annotations; Rollup drops

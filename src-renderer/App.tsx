@@ -3,22 +3,43 @@ import { useQuery } from './api/use-query';
 import { Layout } from './components/Layout';
 import { AddAssetPage } from './pages/AddAssetPage';
 import { AddPersonPage } from './pages/AddPersonPage';
+import { AssetActionPage } from './pages/AssetActionPage';
+import { AssetPage } from './pages/AssetPage';
 import { AssetsPage } from './pages/AssetsPage';
+import { ImportPage } from './pages/ImportPage';
+import { IssueChoosePersonPage } from './pages/IssueChoosePersonPage';
+import { IssueConfirmPage } from './pages/IssueConfirmPage';
+import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { PersonAupPage } from './pages/PersonAupPage';
+import { PersonPage } from './pages/PersonPage';
+import { PersonTrainingPage } from './pages/PersonTrainingPage';
 import { useRoute, type RouteName } from './router';
 
 const PAGES: Record<RouteName, () => ReactNode> = {
   assets: () => <AssetsPage />,
   'assets.new': () => <AddAssetPage />,
+  asset: () => <AssetPage />,
+  'asset.issue': () => <IssueChoosePersonPage />,
+  'asset.issue.confirm': () => <IssueConfirmPage />,
+  'asset.action': () => <AssetActionPage />,
   people: () => <PeoplePage />,
   'people.new': () => <AddPersonPage />,
+  person: () => <PersonPage />,
+  'person.training': () => <PersonTrainingPage />,
+  'person.aup': () => <PersonAupPage />,
+  import: () => <ImportPage />,
+  notFound: () => <NotFoundPage />,
 };
+
+/** Pages whose tables need the whole window. */
+const WIDE: ReadonlySet<RouteName> = new Set(['assets']);
 
 export function App() {
   const route = useRoute();
   const appInfo = useQuery('app.info', {});
   return (
-    <Layout route={route.name} appInfo={appInfo.status === 'ok' ? appInfo.value : null}>
+    <Layout route={route.name} appInfo={appInfo.status === 'ok' ? appInfo.value : null} wide={WIDE.has(route.name)}>
       {/* Keyed by navigation, so every visit starts the page afresh (a new form, a fresh list). */}
       <Fragment key={route.key}>{PAGES[route.name]()}</Fragment>
     </Layout>

@@ -6,15 +6,20 @@ interface FormGroupProps {
   readonly label: string;
   readonly hint?: ReactNode;
   readonly error: string | undefined;
+  /** GOV.UK label size modifier, e.g. "govuk-label--m" when the label is the question on the page. */
+  readonly labelClass?: string;
+  /** Extra classes on the group, e.g. "govuk-character-count". */
+  readonly className?: string;
   /** The control itself; it must carry `id` and `aria-describedby={describedBy(id, hint, error)}`. */
   readonly children: ReactNode;
 }
 
 /** The GOV.UK form group around one control: label, optional hint, inline error, red bar when in error. */
-export function FormGroup({ id, label, hint, error, children }: FormGroupProps) {
+export function FormGroup({ id, label, hint, error, labelClass, className, children }: FormGroupProps) {
+  const classes = ['govuk-form-group', className, error === undefined ? null : 'govuk-form-group--error'].filter(Boolean).join(' ');
   return (
-    <div className={`govuk-form-group${error === undefined ? '' : ' govuk-form-group--error'}`}>
-      <label className="govuk-label" htmlFor={id}>
+    <div className={classes}>
+      <label className={labelClass === undefined ? 'govuk-label' : `govuk-label ${labelClass}`} htmlFor={id}>
         {label}
       </label>
       {hint ? (

@@ -1,25 +1,29 @@
-import type { RouteName, RoutePath } from '../router';
+import { paths, type RouteName } from '../router';
 
-type Section = 'assets' | 'people';
+type Section = 'assets' | 'people' | 'import';
 
-const ITEMS: readonly { readonly section: Section; readonly label: string; readonly path: RoutePath }[] = [
-  { section: 'assets', label: 'Assets', path: '/assets' },
-  { section: 'people', label: 'People', path: '/people' },
+const ITEMS: readonly { readonly section: Section; readonly label: string; readonly path: string }[] = [
+  { section: 'assets', label: 'Assets', path: paths.assets() },
+  { section: 'people', label: 'People', path: paths.people() },
+  { section: 'import', label: 'Import', path: paths.import() },
 ];
 
-function sectionOf(route: RouteName): Section {
-  return route.startsWith('people') ? 'people' : 'assets';
+function sectionOf(route: RouteName): Section | null {
+  if (route === 'import') return 'import';
+  if (route === 'people' || route.startsWith('person') || route.startsWith('people')) return 'people';
+  if (route === 'notFound') return null;
+  return 'assets';
 }
 
 /** GOV.UK service navigation: the service name and the top-level sections, the current one marked. */
-export function ServiceNavigation({ route }: { readonly route: RouteName }) {
+export function ServiceNavigation({ route, wide = false }: { readonly route: RouteName; readonly wide?: boolean }) {
   const active = sectionOf(route);
   return (
     <section aria-label="Service information" className="govuk-service-navigation">
-      <div className="govuk-width-container">
+      <div className={wide ? 'govuk-width-container app-width-container--wide' : 'govuk-width-container'}>
         <div className="govuk-service-navigation__container">
           <span className="govuk-service-navigation__service-name">
-            <a href="#/assets" className="govuk-service-navigation__link">
+            <a href={`#${paths.assets()}`} className="govuk-service-navigation__link">
               Custodian
             </a>
           </span>

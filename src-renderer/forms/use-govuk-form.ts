@@ -1,5 +1,14 @@
 import { useState, type SubmitEvent } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+  type UseFormRegister,
+  type UseFormSetValue,
+  type UseFormWatch,
+} from 'react-hook-form';
 import type { Result } from '../../src-shared/result';
 import type { SummaryError } from '../components/ErrorSummary';
 import type { BoundField } from '../components/field-props';
@@ -24,6 +33,13 @@ export interface GovukForm<Input extends FieldValues> {
   /** Changes after each submit that ends in errors, so the summary can take focus. */
   readonly summaryFocusRequest: number;
   readonly isSubmitting: boolean;
+  /** For fields that are not one control (a date's day, month and year): react-hook-form's own register. */
+  readonly register: UseFormRegister<Input>;
+  /** The field's current error message, if any (for composite fields; `field()` includes it already). */
+  error(name: Path<Input>): string | undefined;
+  /** Current values, for what the page shows as the person fills it in (a reveal, a character count). */
+  readonly watch: UseFormWatch<Input>;
+  readonly setValue: UseFormSetValue<Input>;
 }
 
 const SERVER_ERROR = 'root.server';
@@ -94,5 +110,9 @@ export function useGovukForm<Input extends FieldValues, Output>(
     summaryErrors,
     summaryFocusRequest,
     isSubmitting,
+    register: form.register,
+    error: fieldError,
+    watch: form.watch,
+    setValue: form.setValue,
   };
 }

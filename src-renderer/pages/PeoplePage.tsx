@@ -2,13 +2,21 @@ import type { PersonListItem } from '../../src-shared/api/queries';
 import { useQuery } from '../api/use-query';
 import type { Column } from '../components/DataTable';
 import { ListPage } from '../components/ListPage';
+import { href, paths } from '../router';
 
 /** How many rows the list shows (one page of `person.list`). */
 const PAGE_SIZE = 200;
 
 const COLUMNS: readonly Column<PersonListItem>[] = [
   { header: 'Staff number', cell: (person) => person.staffNumber },
-  { header: 'Name', cell: (person) => person.name },
+  {
+    header: 'Name',
+    cell: (person) => (
+      <a className="govuk-link" href={href(paths.person(person.id))}>
+        {person.name}
+      </a>
+    ),
+  },
   { header: 'Email', cell: (person) => person.email },
   { header: 'Line manager', cell: (person) => person.lineManagerName ?? 'None' },
 ];
@@ -19,7 +27,7 @@ export function PeoplePage() {
     <ListPage
       title="People"
       addLabel="Add a person"
-      addHref="#/people/new"
+      addHref={href(paths.newPerson())}
       page={people}
       noun={{ one: 'person', many: 'people' }}
       columns={COLUMNS}
