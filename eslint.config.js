@@ -69,6 +69,23 @@ export default tseslint.config(
     },
   },
   {
+    // The central API shares only the domain with the desktop.
+    files: ['src-server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The server depends only on src-shared.' },
+            { name: 'better-sqlite3', message: 'The server depends only on src-shared.' },
+            { name: 'react', message: 'The server depends only on src-shared.' },
+          ],
+          patterns: [{ group: ['**/src-main/**', '**/src-renderer/**'], message: 'The server depends only on src-shared.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {

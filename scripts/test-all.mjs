@@ -49,7 +49,7 @@ function countPlaywright(file) {
 
 await stage('native module check', () => run(process.execPath, ['scripts/ensure-native-for-node.mjs']));
 await stage('type check', async () => {
-  for (const project of ['src-shared', 'src-renderer', 'src-main', '.']) {
+  for (const project of ['src-shared', 'src-renderer', 'src-main', 'src-server', '.']) {
     const code = await runBin('tsc', ['--noEmit', '-p', project]);
     if (code !== 0) return code;
   }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'unauthorised'
   | 'payload_too_large'
+  | 'rate_limited'
   | 'store_unavailable'
   | 'internal';
 

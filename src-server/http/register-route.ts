@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { may } from '../../src-shared/auth/permissions';
+import { invalidInput } from '../../src-shared/validation';
+import { authenticate, type AuthFailureReason, type Authenticated } from '../auth/authenticate';
+import type { ApiDeps } from './api-deps';
+import { ApiError } from './errors';
+import { fastifyPath, type RouteSpec } from './route';
+
+const SIGN_IN_AGAIN: Readonly<Record<AuthFailureReason, string>> = {
+  no_token: 'Sign in first, then send your session token as "Authorization: Bearer <token>"',
+  malformed_token: 'The session token is not valid. Sign in again.',
+  unknown_token: 'The session token is not valid. Sign in again.',
+  revoked: 'Your session has ended. Sign in again.',
+  expired: 'Your session has expired. Sign in again.',
+  idle: 'Your session ended because it was not used for a while. Sign in again.',
+  account_disabled: 'This account has been disabled. Contact an administrator if you think this is wrong.',
+  person_left: 'This account belongs to someone who has left. Contact an administrator if you think this is wrong.',
+};
+
+/** RFC 6750: a refused bearer token says so in WWW-Authenticate. */
+function bearerChallenge(reason: AuthFailureReason): Record<string, string> {
+  return { 'WWW-Authenticate': reason === 'no_token' ? 'Bearer realm="custodian"' : 'Bearer realm="custodian", error="invalid_token"' };
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const problem = invalidInput(parsed.error, what);
+    throw new ApiError('invalid_input', problem.message, { fields: { ...problem.fields } });
+  }
+  return parsed.data;
+}
+
+/** Every body this API takes is a JSON object; anything else gets one plain message rather than zod's type talk. */
+function jsonObject(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    const message = 'Send the request body as a JSON object, with Content-Type: application/json';
+    throw new ApiError('invalid_input', message, { fields: { _root: message } });
+  }
+  return body;
+}
+
+/** A body on a route that takes none is refused rather than ignored: the caller has misunderstood something. */
+function noBody(body: unknown): undefined {
+  const empty = body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
+  if (!empty) throw new ApiError('invalid_input', 'This endpoint takes no request body');
+  return undefined;
+}
+
+async function authorise(spec: RouteSpec, deps: ApiDeps, request: FastifyRequest, now: Date): Promise<Authenticated | null> {
+  if (spec.auth === 'public') return null;
+  const outcome = await authenticate(deps.db, request.headers.authorization, now, deps.config.sessions);
+  if (!outcome.ok) {
+    request.log.warn({ event: 'authentication_refused', ...outcome.failure }, 'request refused: not signed in');
+    throw new ApiError('unauthorised', SIGN_IN_AGAIN[outcome.failure.reason], { headers: bearerChallenge(outcome.failure.reason) });
+  }
+  const { session, actor } = outcome.value;
+  if (spec.auth === 'session' && session.mustChangePassword) {
+    request.log.warn({ event: 'authorisation_refused', actorId: actor.personId, sessionId: session.id, reason: 'must_change_password' }, 'request refused');
+    throw new ApiError('forbidden', 'Change your one-time password before doing anything else (POST /api/v1/auth/password)');
+  }
+  if (spec.permission !== undefined && !may(actor, spec.permission)) {
+    request.log.warn({ event: 'authorisation_refused', actorId: actor.personId, sessionId: session.id, permission: spec.permission }, 'request refused');
+    throw new ApiError('forbidden', 'Your roles do not allow this');
+  }
+  return outcome.value;
+}
+
+/**
+ * Registers one route: authenticate (unless public), authorise, validate params, query and body against the spec's
+ * zod schemas (strict: unknown fields are refused), run the handler, and answer `{ ok: true, value }`.
+ * Anything thrown goes to the app's error handler, which answers `{ ok: false, error }`.
+ */
+export function registerRoute(app: FastifyInstance, deps: ApiDeps, spec: RouteSpec): void {
+  app.route({
+    method: spec.method,
+    url: fastifyPath(spec.path),
+    handler: async (request, reply) => {
+      const now = deps.clock();
+      const auth = await authorise(spec, deps, request, now);
+      const params: unknown = spec.params ? parse(spec.params, request.params, 'The address') : undefined;
+      const query: unknown = spec.query ? parse(spec.query, request.query, 'The query') : noQuery(request.query);
+      const body: unknown = spec.body ? parse(spec.body, jsonObject(request.body), 'The request body') : noBody(request.body);
+      const value = await spec.handle({ deps, now, auth, params, query, body, request, reply });
+      return reply.status(200).send(spec.raw === true ? value : { ok: true, value });
+    },
+  });
+}
+
+function noQuery(query: unknown): undefined {
+  if (typeof query === 'object' && query !== null && Object.keys(query).length > 0) {
+    // Names are echoed back so the caller can see what was refused; a few, shortened, are enough for that.
+    const names = Object.keys(query).slice(0, 5).map((name) => name.slice(0, 40));
+    throw new ApiError('invalid_input', 'This endpoint takes no query parameters', {
+      fields: Object.fromEntries(names.map((name) => [name, `${name} is not a recognised field`])),
+    });
+  }
+  return undefined;
+}
