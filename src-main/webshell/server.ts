@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { WEB_SHELL_INVOKE_PATH, WEB_SHELL_SECRET_HEADER } from '../../src-shared/api/bridge';
+import { MAX_IMPORT_BASE64_LENGTH } from '../../src-shared/import/limits';
 import { err, type AppError, type ErrorCode, type Result } from '../../src-shared/result';
 import type { Dispatch } from '../bridge/dispatch';
 import { isAllowedHost, isAllowedOrigin, secretMatches } from './guards';
@@ -14,10 +15,17 @@ export interface WebShellOptions {
   readonly rendererDir?: string;
   /** Per-launch secret every API call must carry; printed once in the URL fragment, never logged. */
   readonly secret: string;
-  /** Largest request body accepted; the handler table's own limits are far below it. */
+  /** Largest request body accepted on the invoke endpoint (default INVOKE_BODY_LIMIT_BYTES); tests lower it. */
   readonly bodyLimitBytes?: number;
   readonly logger?: boolean;
 }
+
+/**
+ * The invoke endpoint's body limit. import.preview carries a whole CSV file as base64 (the issue's 50 MB file is
+ * 69.9 MB of base64), so the limit is that plus room for the JSON around it; every other call is tiny and the handler
+ * table's schemas bound each field. Everything else keeps Fastify's small default (1 MiB).
+ */
+export const INVOKE_BODY_LIMIT_BYTES = MAX_IMPORT_BASE64_LENGTH + 1024 * 1024;
 
 function send(reply: FastifyReply, result: Result<unknown>): FastifyReply {
   return reply.status(result.ok ? 200 : HTTP_STATUS[result.error.code]).send(result);
@@ -42,7 +50,7 @@ function frameworkError(error: { statusCode?: number; code?: string; message: st
  * without Electron. It must only ever listen on 127.0.0.1 (see listenOnLoopback).
  */
 export function createWebShell(options: WebShellOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimitBytes ?? 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
   const port = () => (app.server.address() as AddressInfo | null)?.port ?? -1;
 
   app.addHook('onRequest', async (request, reply) => {
@@ -71,7 +79,7 @@ export function createWebShell(options: WebShellOptions): FastifyInstance {
     return send(reply, { ok: false, error: appError });
   });
 
-  app.post(WEB_SHELL_INVOKE_PATH, async (request, reply) => {
+  app.post(WEB_SHELL_INVOKE_PATH, { bodyLimit: options.bodyLimitBytes ?? INVOKE_BODY_LIMIT_BYTES }, async (request, reply) => {
     const body = request.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return refuse(reply, 'invalid_input', 'Send a JSON object with "method" and "input"');
