@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { newId } from '../../src-shared/ids';
+import { prepared } from './prepared';
 
 export interface Installation {
   /** Bound to this store for its whole life: the server tells desktops apart (and orders their mutations) by it. */
@@ -17,9 +18,9 @@ export function ensureInstallation(db: Database): Installation {
 
 /** Hands out the next mutation id. Called inside the mutator's transaction, so a rollback takes the id back: no gaps. */
 export function nextMutationId(db: Database): number {
-  const row = db
-    .prepare('UPDATE installation SET last_mutation_id = last_mutation_id + 1 WHERE singleton = 1 RETURNING last_mutation_id AS id')
-    .get() as { id: number } | undefined;
+  const row = prepared(db, 'UPDATE installation SET last_mutation_id = last_mutation_id + 1 WHERE singleton = 1 RETURNING last_mutation_id AS id').get() as
+    | { id: number }
+    | undefined;
   if (!row) throw new Error('The installation record is missing; the store was not opened with openStore');
   return row.id;
 }

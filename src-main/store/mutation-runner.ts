@@ -4,6 +4,7 @@ import { TABLE_COLUMNS } from '../../src-shared/domain/tables';
 import type { Mutator } from '../../src-shared/mutators/define';
 import { DomainError } from '../../src-shared/result';
 import { nextMutationId } from './installation';
+import { prepared } from './prepared';
 import { SqliteTx } from './sqlite-tx';
 
 export interface MutationEnvironment {
@@ -40,17 +41,20 @@ function constraintToDomainError(error: InstanceType<typeof SqliteError>): Domai
 }
 
 /** One mutation inside an open transaction: the mutator's writes, then its outbox entry under a fresh id. */
-async function applyInTransaction(env: MutationEnvironment, tx: SqliteTx | undefined, mutator: Mutator, args: unknown, now: string) {
+async function applyInTransaction(env: MutationEnvironment, mutator: Mutator, args: unknown, now: string) {
   const parsed = mutator.args.parse(args);
   // Taken first so the mutator can derive record ids from it; a rollback hands it back, so ids stay gap-free.
   const mutationId = nextMutationId(env.db);
   const context = { clientId: env.clientId, mutationId, actorId: env.actorId, now };
-  const mutationTx = tx ? tx.forMutation(context) : new SqliteTx(env.db, context);
-  await mutator.run(mutationTx, parsed);
-  env.db
-    .prepare('INSERT INTO outbox (mutation_id, client_id, name, args, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(mutationId, env.clientId, mutator.name, JSON.stringify(parsed), now);
-  return { mutationId, tx: mutationTx };
+  await mutator.run(new SqliteTx(env.db, context), parsed);
+  prepared(env.db, 'INSERT INTO outbox (mutation_id, client_id, name, args, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    mutationId,
+    env.clientId,
+    mutator.name,
+    JSON.stringify(parsed),
+    now,
+  );
+  return mutationId;
 }
 
 /** Runs `work` in one IMMEDIATE transaction; any failure rolls everything back and reaches the caller as a domain error where it can. */
@@ -74,7 +78,7 @@ async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T
  */
 export async function runMutation(env: MutationEnvironment, mutator: Mutator, args: unknown): Promise<{ mutationId: number }> {
   const now = env.clock().toISOString();
-  const { mutationId } = await inTransaction(env.db, () => applyInTransaction(env, undefined, mutator, args, now));
+  const mutationId = await inTransaction(env.db, () => applyInTransaction(env, mutator, args, now));
   return { mutationId };
 }
 
@@ -101,14 +105,12 @@ export async function runMutationBatch(
 ): Promise<{ firstMutationId: number | null; lastMutationId: number | null }> {
   const now = env.clock().toISOString();
   return inTransaction(env.db, async () => {
-    let tx: SqliteTx | undefined;
     let first: number | null = null;
     let last: number | null = null;
     for (const [index, item] of items.entries()) {
-      const applied = await applyInTransaction(env, tx, item.mutator, item.args, now);
-      tx = applied.tx;
-      first ??= applied.mutationId;
-      last = applied.mutationId;
+      const mutationId = await applyInTransaction(env, item.mutator, item.args, now);
+      first ??= mutationId;
+      last = mutationId;
       if ((index + 1) % yieldEvery === 0) {
         onProgress?.(index + 1, items.length);
         await new Promise<void>((resolve) => setImmediate(resolve));

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { TABLE_COLUMNS, type Rows, type TableName } from '../../src-shared/domain/tables';
 import { mutationRecordId } from '../../src-shared/ids';
 import { decodeRow, encodeRow } from './json-fields';
+import { prepared } from './prepared';
 import type { MutationContext, MutatorTx } from '../../src-shared/mutators/tx';
 
 
@@ -24,10 +25,11 @@ function sqlColumn(table: TableName, field: string): string {
 
 /**
  * The desktop's MutatorTx. SQL identifiers come only from TABLE_COLUMNS; every value is a bound parameter.
- * Statements are prepared once per shape and reused across mutations on the same connection.
+ * Statements are prepared once per shape and connection and reused by every later mutation.
  */
+const sqlByShape = new Map<string, string>();
+
 export class SqliteTx implements MutatorTx {
-  private readonly statements = new Map<string, Statement>();
   private madeIds = 0;
 
   constructor(
@@ -35,25 +37,18 @@ export class SqliteTx implements MutatorTx {
     readonly context: MutationContext,
   ) {}
 
-  /** The same connection and prepared statements for the next mutation of a batch. */
-  forMutation(context: MutationContext): SqliteTx {
-    const tx = new SqliteTx(this.db, context);
-    for (const [key, statement] of this.statements) tx.statements.set(key, statement);
-    return tx;
-  }
-
   newId(): string {
     this.madeIds += 1;
     return mutationRecordId(this.context.clientId, this.context.mutationId, this.madeIds);
   }
 
-  private statement(key: string, sql: () => string): Statement {
-    let statement = this.statements.get(key);
-    if (!statement) {
-      statement = this.db.prepare(sql());
-      this.statements.set(key, statement);
+  private statement(shape: string, sql: () => string): Statement {
+    let text = sqlByShape.get(shape);
+    if (text === undefined) {
+      text = sql();
+      sqlByShape.set(shape, text);
     }
-    return statement;
+    return prepared(this.db, text);
   }
 
   get<T extends TableName>(table: T, id: string): Promise<Rows[T] | undefined> {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { prepared } from '../prepared';
 import type { AssetListRow, AssetPage, AssetPageInput, AssetSortColumn } from '../../../src-shared/api/asset-queries';
 import { ASSET_LIST_COLUMNS } from './columns';
 import { ftsPrefixQuery } from './fts-query';
@@ -60,13 +61,12 @@ export function assetPage(db: Database, input: AssetPageInput): AssetPage {
   if (where === null) return { items: [], total: 0 };
   const whereSql = where.clauses.length > 0 ? `WHERE ${where.clauses.join(' AND ')}` : '';
   const direction = input.sort.direction === 'desc' ? 'DESC' : 'ASC';
-  const items = db
-    .prepare(
+  const items = prepared(db, 
       `SELECT ${ASSET_LIST_COLUMNS} FROM assets a LEFT JOIN people h ON h.id = a.holder_id ${whereSql}
         ORDER BY ${SORT_SQL[input.sort.column]} ${direction}, a.asset_tag ${direction} LIMIT ? OFFSET ?`,
     )
     .all(...where.params, input.limit, input.offset) as AssetListRow[];
   const holderJoin = where.needsHolder ? 'LEFT JOIN people h ON h.id = a.holder_id' : '';
-  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM assets a ${holderJoin} ${whereSql}`).get(...where.params) as { total: number };
+  const { total } = prepared(db, `SELECT COUNT(*) AS total FROM assets a ${holderJoin} ${whereSql}`).get(...where.params) as { total: number };
   return { items, total };
 }
