@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { expect, expectNoAxeViolations, invoke, invokeResult, openApp, seedAsset, test } from './fixtures';
+import { expect, expectNoAxeViolations, openApp, seedAsset, test } from './fixtures';
 
 /**
  * Custodian's asset template (src-shared/import/README.md) with good rows and three bad ones: a tag already in the
@@ -17,12 +17,6 @@ const CSV = [
 
 test.describe('import', () => {
   test('a CSV with some bad rows shows the error list; only the valid rows are imported, once confirmed', async ({ page, webShell }) => {
-    const probe = await invokeResult(webShell, 'import.preview', { kind: 'assets', fileName: 'probe.csv', contentBase64: '' });
-    if (!probe.ok && probe.error.code === 'unknown_method') {
-      console.log('SKIPPED import e2e: import.preview is not in this build yet (unknown_method). Remove this skip when the import lands.');
-      test.skip(true, 'import.preview is not in this build yet (unknown_method)');
-      return;
-    }
     await seedAsset(webShell, { assetTag: 'LT-EXISTING', serialNumber: 'EXISTING1' });
     await openApp(page, webShell, '/import');
     await page.getByRole('radio', { name: 'Assets' }).check();
