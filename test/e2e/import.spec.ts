@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { expect, expectNoAxeViolations, openApp, seedAsset, test } from './fixtures';
+import { expect, expectNoAxeViolations, invoke, openApp, seedAsset, test } from './fixtures';
 
 /**
  * Custodian's asset template (src-shared/import/README.md) with good rows and three bad ones: a tag already in the
