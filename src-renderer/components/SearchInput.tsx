@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { FormGroup } from './FormGroup';
+import { describedBy as fieldDescribedBy } from './field-props';
 
 interface SearchInputProps {
   readonly id: string;
@@ -15,22 +17,9 @@ interface SearchInputProps {
 
 /** A labelled search box whose results follow as the person types (the caller debounces and announces them). */
 export function SearchInput({ id, label, hint, labelClass, value, onChange, error, describedBy, widthClass }: SearchInputProps) {
-  const described = [hint ? `${id}-hint` : null, error === undefined ? null : `${id}-error`, describedBy ?? null].filter(Boolean).join(' ');
+  const described = [fieldDescribedBy(id, hint, error), describedBy].filter(Boolean).join(' ');
   return (
-    <div className={`govuk-form-group${error === undefined ? '' : ' govuk-form-group--error'}`}>
-      <label className={labelClass === undefined ? 'govuk-label' : `govuk-label ${labelClass}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error === undefined ? null : (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+    <FormGroup id={id} label={label} hint={hint} error={error} labelClass={labelClass}>
       <input
         id={id}
         className={['govuk-input', widthClass, error === undefined ? null : 'govuk-input--error'].filter(Boolean).join(' ')}
@@ -43,6 +32,6 @@ export function SearchInput({ id, label, hint, labelClass, value, onChange, erro
         }}
         aria-describedby={described === '' ? undefined : described}
       />
-    </div>
+    </FormGroup>
   );
 }
