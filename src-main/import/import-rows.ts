@@ -1,6 +1,6 @@
 import type { ImportCommitResult } from '../../src-shared/import/contract';
 import type { ImportPlan } from '../../src-shared/import/preview';
-import type { Mutator } from '../../src-shared/mutators/define';
+import { IMPORT_BATCH_ROWS, ImportRowError, toImportBatches } from '../../src-shared/mutators/imports/import-batch';
 import { mutators } from '../../src-shared/mutators/registry';
 import { DomainError } from '../../src-shared/result';
 import { runMutationBatch, type BatchItem, type MutationEnvironment } from '../store/mutation-runner';
@@ -8,39 +8,27 @@ import { planConflicts } from './plan-conflicts';
 
 const PREVIEW_AGAIN = 'Nothing was imported: preview the file again to see what is still valid';
 
-/** Progress is reported (and the event loop given a turn) after every this many rows. */
-const PROGRESS_EVERY = 1000;
-
-/**
- * Passes through to the real mutator (same name, same arguments schema, so the outbox records exactly asset.create
- * or person.create) while counting runs, so a failure deep in the batch can name the file row it came from.
- */
-function counting(mutator: Mutator): { mutator: Mutator; started: () => number } {
-  let started = 0;
-  return {
-    mutator: {
-      name: mutator.name,
-      args: mutator.args,
-      run: (tx, args) => {
-        started += 1;
-        return mutator.run(tx, args);
-      },
-    },
-    started: () => started,
-  };
-}
-
 function conflictSummary(problems: readonly string[]): string {
   const shown = problems.slice(0, 3).join('; ');
   const more = problems.length > 3 ? ` and ${String(problems.length - 3)} more` : '';
   return `Since the preview, ${shown}${more}. ${PREVIEW_AGAIN}`;
 }
 
+/** The plan's rows as import mutations of IMPORT_BATCH_ROWS rows each (asset.import or person.import). */
+function batchItems(plan: ImportPlan): BatchItem[] {
+  if (plan.kind === 'assets') {
+    return toImportBatches(plan.rows.map((row) => row.args)).map((rows) => ({ mutator: mutators['asset.import'], args: { rows }, prevalidated: true }));
+  }
+  return toImportBatches(plan.rows.map((row) => row.args)).map((rows) => ({ mutator: mutators['person.import'], args: { rows }, prevalidated: true }));
+}
+
 /**
- * Imports a previewed plan: every row's mutator (asset.create or person.create) in ONE transaction through
- * runMutationBatch, so either all rows are imported or none is. Before the batch it checks, with set-based look-ups,
- * that nothing added since the preview now clashes; a clash (or any mutator refusing a row) is a conflict naming it,
- * with nothing written. The benchmark calls this directly with a plan from previewImportBytes.
+ * Imports a previewed plan: batches of rows through asset.import / person.import (each batch row is exactly an
+ * asset.create / person.create) in ONE transaction through runMutationBatch, so either all rows are imported or none
+ * is. The preview parsed every row with the mutators' own schemas, so the batch is not parsed again. Before the batch
+ * it checks, with set-based look-ups, that nothing added since the preview now clashes; a clash (or a mutator refusing
+ * a row) is a conflict naming the file row, with nothing written. The benchmark calls this with a plan from
+ * previewImportBytes.
  */
 export async function importRows(
   env: MutationEnvironment,
@@ -49,15 +37,22 @@ export async function importRows(
 ): Promise<ImportCommitResult> {
   const problems = planConflicts(env.db, plan);
   if (problems.length > 0) throw new DomainError('conflict', conflictSummary(problems));
-  const { mutator, started } = counting(plan.kind === 'assets' ? mutators['asset.create'] : mutators['person.create']);
-  const items: BatchItem[] = plan.rows.map((row) => ({ mutator, args: row.args }));
+  const items = batchItems(plan);
+  let batchesDone = 0;
+  const total = plan.rows.length;
   try {
-    await runMutationBatch(env, items, { onProgress, yieldEvery: PROGRESS_EVERY });
+    await runMutationBatch(env, items, {
+      yieldEvery: 1,
+      onProgress: (done) => {
+        batchesDone = done;
+        onProgress?.(Math.min(done * IMPORT_BATCH_ROWS, total), total);
+      },
+    });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const row = plan.rows[started() - 1]?.row;
-    const where = row === undefined ? '' : `Row ${String(row)}: `;
-    throw new DomainError('conflict', `${where}${error.message}. ${PREVIEW_AGAIN}`, error.fields);
+    const row = error instanceof ImportRowError ? plan.rows[batchesDone * IMPORT_BATCH_ROWS + error.rowIndex]?.row : undefined;
+    const message = error instanceof ImportRowError && row !== undefined ? `Row ${String(row)}: ${error.rowMessage}` : error.message;
+    throw new DomainError('conflict', `${message}. ${PREVIEW_AGAIN}`, error.fields);
   }
-  return { imported: items.length };
+  return { imported: total };
 }

@@ -16,11 +16,13 @@ export function ensureInstallation(db: Database): Installation {
   return row;
 }
 
-/** Hands out the next mutation id. Called inside the mutator's transaction, so a rollback takes the id back: no gaps. */
+/**
+ * Hands out the next mutation id. Called inside the mutator's transaction, so a rollback takes the id back: no gaps.
+ * An UPDATE and a SELECT, not UPDATE … RETURNING: RETURNING makes the statement open a savepoint, and every savepoint
+ * makes FTS5 flush the search terms of the batch so far to disk (see search-index.ts).
+ */
 export function nextMutationId(db: Database): number {
-  const row = prepared(db, 'UPDATE installation SET last_mutation_id = last_mutation_id + 1 WHERE singleton = 1 RETURNING last_mutation_id AS id').get() as
-    | { id: number }
-    | undefined;
-  if (!row) throw new Error('The installation record is missing; the store was not opened with openStore');
-  return row.id;
+  const bumped = prepared(db, 'UPDATE installation SET last_mutation_id = last_mutation_id + 1 WHERE singleton = 1').run().changes;
+  if (bumped !== 1) throw new Error('The installation record is missing; the store was not opened with openStore');
+  return (prepared(db, 'SELECT last_mutation_id AS id FROM installation WHERE singleton = 1').get() as { id: number }).id;
 }

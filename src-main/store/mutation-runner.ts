@@ -41,8 +41,8 @@ function constraintToDomainError(error: InstanceType<typeof SqliteError>): Domai
 }
 
 /** One mutation inside an open transaction: the mutator's writes, then its outbox entry under a fresh id. */
-async function applyInTransaction(env: MutationEnvironment, mutator: Mutator, args: unknown, now: string) {
-  const parsed = mutator.args.parse(args);
+async function applyInTransaction(env: MutationEnvironment, mutator: Mutator, args: unknown, now: string, prevalidated = false) {
+  const parsed: unknown = prevalidated ? args : mutator.args.parse(args);
   // Taken first so the mutator can derive record ids from it; a rollback hands it back, so ids stay gap-free.
   const mutationId = nextMutationId(env.db);
   const context = { clientId: env.clientId, mutationId, actorId: env.actorId, now };
@@ -85,6 +85,11 @@ export async function runMutation(env: MutationEnvironment, mutator: Mutator, ar
 export interface BatchItem {
   readonly mutator: Mutator;
   readonly args: unknown;
+  /**
+   * The args are already the output of `mutator.args.parse` (an import's preview parsed every row with the mutator's
+   * own schemas), so parsing them again would only cost time: about a quarter of an import's.
+   */
+  readonly prevalidated?: boolean;
 }
 
 export interface BatchOptions {
@@ -108,7 +113,7 @@ export async function runMutationBatch(
     let first: number | null = null;
     let last: number | null = null;
     for (const [index, item] of items.entries()) {
-      const mutationId = await applyInTransaction(env, item.mutator, item.args, now);
+      const mutationId = await applyInTransaction(env, item.mutator, item.args, now, item.prevalidated);
       first ??= mutationId;
       last = mutationId;
       if ((index + 1) % yieldEvery === 0) {

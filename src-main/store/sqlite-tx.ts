@@ -3,6 +3,8 @@ import { TABLE_COLUMNS, type Rows, type TableName } from '../../src-shared/domai
 import { mutationRecordId } from '../../src-shared/ids';
 import { decodeRow, encodeRow } from './json-fields';
 import { prepared } from './prepared';
+import { holderNameUpdated } from './holder-name';
+import { searchIndexInserted, searchIndexUpdated } from './search-index';
 import type { MutationContext, MutatorTx } from '../../src-shared/mutators/tx';
 
 
@@ -66,7 +68,8 @@ export class SqliteTx implements MutatorTx {
       `insert:${table}`,
       () => `INSERT INTO ${table} (${fields.map((f) => sqlColumn(table, f)).join(', ')}) VALUES (${fields.map((f) => `@${f}`).join(', ')})`,
     );
-    statement.run(encodeRow(table, row));
+    const { lastInsertRowid } = statement.run(encodeRow(table, row));
+    searchIndexInserted(this.db, table, lastInsertRowid, row);
     return Promise.resolve();
   }
 
@@ -79,6 +82,8 @@ export class SqliteTx implements MutatorTx {
     );
     const changes = statement.run(encodeRow(table, { ...patch, id })).changes;
     if (changes !== 1) throw new Error(`No ${table} row with id ${id} to update`);
+    searchIndexUpdated(this.db, table, id, patch as Partial<Rows[T]>);
+    holderNameUpdated(this.db, table, id, patch as Partial<Rows[T]>);
     return Promise.resolve();
   }
 }

@@ -12,6 +12,8 @@ import {
   assetSendToRepair,
 } from './assets/simple-commands';
 import type { Mutator } from './define';
+import { assetImport } from './imports/asset-import';
+import { personImport } from './imports/person-import';
 import { personCreate } from './people/create';
 import { personAcknowledgeAup, personRecordTraining } from './people/training';
 
@@ -29,7 +31,9 @@ export const mutators = {
   [assetCompleteRepair.name]: assetCompleteRepair,
   [assetRetire.name]: assetRetire,
   [assetDispose.name]: assetDispose,
+  [assetImport.name]: assetImport,
   [personCreate.name]: personCreate,
+  [personImport.name]: personImport,
   [personRecordTraining.name]: personRecordTraining,
   [personAcknowledgeAup.name]: personAcknowledgeAup,
 } as const;

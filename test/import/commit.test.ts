@@ -34,14 +34,16 @@ describe('import.preview writes nothing', () => {
 });
 
 describe('import.commit', () => {
-  it('imports only the valid rows, all in one transaction, as asset.create mutations in the outbox', async () => {
+  it('imports only the valid rows, all in one transaction, as one asset.import mutation per batch in the outbox', async () => {
     const { dispatch, store, previewFile } = setUp();
     const p = await previewFile('assets', csv(ASSET_HEADER, ...assets(2), assetLine({ tag: 'BAD', type: 'robot' }), ...assets(2, 2)));
     expect([p.valid, p.invalidRows]).toEqual([4, 1]);
     expect(value(await dispatch('import.commit', { previewId: p.previewId }))).toEqual({ imported: 4 });
     expect(count(store, 'assets')).toBe(4);
-    const outbox = store.db.prepare('SELECT mutation_id AS id, name FROM outbox ORDER BY mutation_id').all();
-    expect(outbox).toEqual([1, 2, 3, 4].map((id) => ({ id, name: 'asset.create' })));
+    const outbox = store.db.prepare("SELECT mutation_id AS id, name, json_array_length(args, '$.rows') AS rows FROM outbox ORDER BY mutation_id").all();
+    expect(outbox).toEqual([{ id: 1, name: 'asset.import', rows: 4 }]);
+    // Each imported row has its own history event, as asset.create makes.
+    expect(store.db.prepare("SELECT COUNT(*) AS n FROM asset_events WHERE event = 'create'").get()).toEqual({ n: 4 });
     expect(store.db.prepare("SELECT COUNT(*) AS n FROM assets WHERE status = 'in_stock' AND holder_id IS NULL").get()).toEqual({ n: 4 });
     expect(count(store, 'aup_acknowledgements')).toBe(0);
   });
@@ -103,7 +105,8 @@ describe('import.commit', () => {
     expect(store.db.inTransaction).toBe(false);
     // Mutation ids were handed back with the rollback.
     expect(await importRows(environment(store), plan)).toEqual({ imported: 2500 });
-    expect(store.db.prepare('SELECT MIN(mutation_id) AS first, MAX(mutation_id) AS last FROM outbox').get()).toEqual({ first: 1, last: 2500 });
+    expect(store.db.prepare('SELECT MIN(mutation_id) AS first, MAX(mutation_id) AS last FROM outbox').get()).toEqual({ first: 1, last: 3 });
+    expect(count(store, 'assets')).toBe(2500);
   });
 
   it('refuses a second commit of the same preview, and an unknown preview id', async () => {

@@ -1,38 +1,42 @@
-import { assetCreateArgs } from '../../domain/asset';
+import { assetCreateArgs, type AssetCreateArgs } from '../../domain/asset';
 import { DomainError } from '../../result';
 import { defineMutator } from '../define';
+import type { MutatorTx } from '../tx';
+
+/** Adds one asset to the register, in stock, with its "create" history event. Shared by asset.create and asset.import. */
+export async function createAsset(tx: MutatorTx, args: AssetCreateArgs): Promise<void> {
+  const clash = await tx.findBy('assets', 'assetTag', args.assetTag);
+  if (clash) {
+    throw new DomainError('conflict', `Asset tag ${args.assetTag} is already used by another asset`, {
+      assetTag: `Asset tag ${args.assetTag} is already used by another asset (${clash.model}, serial ${clash.serialNumber})`,
+    });
+  }
+  const { now, actorId, clientId } = tx.context;
+  await tx.insert('assets', {
+    ...args,
+    status: 'in_stock',
+    holderId: null,
+    statusChangedAt: now,
+    statusChangedBy: actorId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await tx.insert('asset_events', {
+    id: tx.newId(),
+    assetId: args.id,
+    event: 'create',
+    fromStatus: null,
+    toStatus: 'in_stock',
+    personId: null,
+    note: null,
+    actorId,
+    clientId,
+    at: now,
+  });
+}
 
 export const assetCreate = defineMutator({
   name: 'asset.create',
   args: assetCreateArgs,
-  async run(tx, args) {
-    const clash = await tx.findBy('assets', 'assetTag', args.assetTag);
-    if (clash) {
-      throw new DomainError('conflict', `Asset tag ${args.assetTag} is already used by another asset`, {
-        assetTag: `Asset tag ${args.assetTag} is already used by another asset (${clash.model}, serial ${clash.serialNumber})`,
-      });
-    }
-    const { now, actorId, clientId } = tx.context;
-    await tx.insert('assets', {
-      ...args,
-      status: 'in_stock',
-      holderId: null,
-      statusChangedAt: now,
-      statusChangedBy: actorId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await tx.insert('asset_events', {
-      id: tx.newId(),
-      assetId: args.id,
-      event: 'create',
-      fromStatus: null,
-      toStatus: 'in_stock',
-      personId: null,
-      note: null,
-      actorId,
-      clientId,
-      at: now,
-    });
-  },
+  run: createAsset,
 });
