@@ -14,7 +14,9 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PersonAupPage } from './pages/PersonAupPage';
 import { PersonPage } from './pages/PersonPage';
 import { PersonTrainingPage } from './pages/PersonTrainingPage';
+import { SyncPage } from './pages/SyncPage';
 import { useRoute, type RouteName } from './router';
+import { SyncStatusProvider } from './sync/sync-status-context';
 
 const PAGES: Record<RouteName, () => ReactNode> = {
   assets: () => <AssetsPage />,
@@ -29,6 +31,7 @@ const PAGES: Record<RouteName, () => ReactNode> = {
   'person.training': () => <PersonTrainingPage />,
   'person.aup': () => <PersonAupPage />,
   import: () => <ImportPage />,
+  sync: () => <SyncPage />,
   notFound: () => <NotFoundPage />,
 };
 
@@ -39,9 +42,11 @@ export function App() {
   const route = useRoute();
   const appInfo = useQuery('app.info', {});
   return (
-    <Layout route={route.name} appInfo={appInfo.status === 'ok' ? appInfo.value : null} wide={WIDE.has(route.name)}>
-      {/* Keyed by navigation, so every visit starts the page afresh (a new form, a fresh list). */}
-      <Fragment key={route.key}>{PAGES[route.name]()}</Fragment>
-    </Layout>
+    <SyncStatusProvider>
+      <Layout route={route.name} appInfo={appInfo.status === 'ok' ? appInfo.value : null} wide={WIDE.has(route.name)}>
+        {/* Keyed by navigation, so every visit starts the page afresh (a new form, a fresh list). */}
+        <Fragment key={route.key}>{PAGES[route.name]()}</Fragment>
+      </Layout>
+    </SyncStatusProvider>
   );
 }

@@ -19,6 +19,7 @@ const PATTERNS = {
   'person.training': '/people/:id/training',
   'person.aup': '/people/:id/aup',
   import: '/import',
+  sync: '/sync',
   notFound: '',
 } as const;
 
@@ -43,6 +44,7 @@ export const paths = {
   personTraining: (id: string) => `/people/${encodeURIComponent(id)}/training`,
   personAup: (id: string) => `/people/${encodeURIComponent(id)}/aup`,
   import: () => '/import',
+  sync: () => '/sync',
 } as const;
 
 /** `#/…` for an href. */

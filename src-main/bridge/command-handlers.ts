@@ -1,6 +1,7 @@
 import type { CommandMethod, ParsedInputOf, ResultOf } from '../../src-shared/api/handlers';
 import { demoCommandHandlers } from '../demo/command-handlers';
 import { importCommandHandlers } from '../import/command-handlers';
+import { syncCommandHandlers } from '../sync/handlers';
 import type { MutationEnvironment } from '../store/mutation-runner';
 import type { QueryContext } from './query-handlers';
 
@@ -15,4 +16,5 @@ export type CommandHandlers = { [M in CommandMethod]: (ctx: CommandContext, inpu
 export const commandHandlers: CommandHandlers = {
   ...importCommandHandlers,
   ...demoCommandHandlers,
+  ...syncCommandHandlers,
 };

@@ -9,12 +9,16 @@ import { listPeople } from '../store/queries/list-people';
 import { personGet } from '../store/queries/person-get';
 import { personSearch } from '../store/queries/person-search';
 import { importQueryHandlers } from '../import/query-handlers';
+import { syncQueryHandlers } from '../sync/handlers';
+import type { SyncService } from '../sync/sync-service';
 
 export interface QueryContext {
   readonly db: Database;
   readonly info: AppInfo;
   /** ISO timestamp; injected so tests of date rules (training lapse) are deterministic. */
   readonly now: () => string;
+  /** The sync engine and account flows (noSyncService where there is no sync, e.g. tools). */
+  readonly sync: SyncService;
 }
 
 /** Every query method of the handler table must have an implementation here: the mapped type makes a gap a type error. */
@@ -30,4 +34,5 @@ export const queryHandlers: QueryHandlers = {
   'person.search': (ctx, input) => personSearch(ctx.db, input),
   'person.get': (ctx, input) => personGet(ctx.db, input, ctx.now()),
   ...importQueryHandlers,
+  ...syncQueryHandlers,
 };

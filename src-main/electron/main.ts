@@ -4,13 +4,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { contentSecurityPolicy } from '../../src-shared/security/csp';
 import { openAppServices, type AppServices } from '../bridge/app-services';
+import { createSafeStorageVault, TOKEN_FILE_NAME } from '../sync/engine/token-vault';
 import { APP_ENTRY_URL, appOriginFor } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { chromiumProfileDir, resolveDataDir } from '../config/data-dir';
 import { devServerUrl } from './dev-server';
+import { handleDownloads } from './downloads';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerInvokeHandler } from './ipc';
 import { mainWindowOptions } from './window-options';
@@ -74,10 +76,19 @@ async function start({ dataDir, devUrl, appOrigin }: StartOptions): Promise<void
   await app.whenReady();
   // In development appOrigin is the dev server's origin, whose responses need the (development) CSP added.
   hardenSession(session.defaultSession, devUrl === undefined ? undefined : appOrigin);
+  handleDownloads(session.defaultSession, { appOrigin, downloadsDir: () => app.getPath('downloads') });
 
   let services: AppServices;
   try {
-    services = openAppServices({ dataDir, shell: 'electron', version: app.getVersion() });
+    // After 'ready': safeStorage can only say which key store backs it once the app is ready.
+    const tokenVault = createSafeStorageVault({
+      safeStorage,
+      file: path.join(dataDir, TOKEN_FILE_NAME),
+      log: (message) => {
+        console.warn(`[sync] ${message}`);
+      },
+    });
+    services = openAppServices({ dataDir, shell: 'electron', version: app.getVersion(), tokenVault });
   } catch (error) {
     exitWithError('Custodian cannot open its local store', error);
     return;

@@ -1,8 +1,10 @@
 import type { ImportCommitResult } from '../../src-shared/import/contract';
+import type { TableName } from '../../src-shared/domain/tables';
 import type { ImportPlan } from '../../src-shared/import/preview';
 import { IMPORT_BATCH_ROWS, ImportRowError, toImportBatches } from '../../src-shared/mutators/imports/import-batch';
 import { mutators } from '../../src-shared/mutators/registry';
 import { DomainError } from '../../src-shared/result';
+import { bulkLoad } from '../store/bulk-load';
 import { runMutationBatch, type BatchItem, type MutationEnvironment } from '../store/mutation-runner';
 import { planConflicts } from './plan-conflicts';
 
@@ -40,15 +42,25 @@ export async function importRows(
   const items = batchItems(plan);
   let batchesDone = 0;
   const total = plan.rows.length;
+  // An asset import adds one history event per asset, so both tables grow by the same number of rows.
+  const tables: readonly TableName[] = plan.kind === 'assets' ? ['assets', 'asset_events'] : ['people'];
+  const bulk = bulkLoad(env.db, tables, total);
   try {
     await runMutationBatch(env, items, {
       yieldEvery: 1,
+      beforeFirst: () => {
+        bulk.start();
+      },
+      afterLast: () => {
+        bulk.finish();
+      },
       onProgress: (done) => {
         batchesDone = done;
         onProgress?.(Math.min(done * IMPORT_BATCH_ROWS, total), total);
       },
     });
   } catch (error) {
+    bulk.cancel();
     if (!(error instanceof DomainError)) throw error;
     const row = error instanceof ImportRowError ? plan.rows[batchesDone * IMPORT_BATCH_ROWS + error.rowIndex]?.row : undefined;
     const message = error instanceof ImportRowError && row !== undefined ? `Row ${String(row)}: ${error.rowMessage}` : error.message;

@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { SqliteError } from 'better-sqlite3';
-import { TABLE_COLUMNS } from '../../src-shared/domain/tables';
 import type { Mutator } from '../../src-shared/mutators/define';
-import { DomainError } from '../../src-shared/result';
+import { constraintToDomainError } from './constraint-error';
 import { nextMutationId } from './installation';
 import { prepared } from './prepared';
 import { SqliteTx } from './sqlite-tx';
+import { writeUndoLog } from './undo-log';
 
 export interface MutationEnvironment {
   readonly db: Database;
@@ -15,45 +15,27 @@ export interface MutationEnvironment {
   readonly clock: () => Date;
 }
 
-/** "UNIQUE constraint failed: assets.asset_tag" → the domain field "assetTag". */
-function fieldForColumn(qualified: string): string | undefined {
-  const [table, column] = qualified.split('.');
-  const columns: Readonly<Record<string, string>> | undefined = (TABLE_COLUMNS as Record<string, Record<string, string>>)[table ?? ''];
-  return columns ? Object.keys(columns).find((field) => columns[field] === column) : undefined;
-}
-
 /**
- * The database's own constraints are the backstop behind each mutator's checks (two writes racing, a mutator
- * that forgot a check). They still reach people as a named field, never as raw SQLite text.
+ * One mutation inside an open transaction: the mutator's writes, then its outbox entry under a fresh id (with who made
+ * it, for a replay after a pull) and its undo_log row (how a pull's rewind takes the writes back): one statement each
+ * per mutation, however many rows the mutator wrote.
  */
-function constraintToDomainError(error: InstanceType<typeof SqliteError>): DomainError | undefined {
-  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    const field = fieldForColumn(error.message.replace(/^.*failed: /, '').split(',')[0]?.trim() ?? '') ?? 'id';
-    return new DomainError('conflict', `Another record already has this ${field}`, { [field]: `Another record already has this value` });
-  }
-  if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return new DomainError('conflict', 'This change refers to a record that does not exist');
-  }
-  if (error.code.startsWith('SQLITE_CONSTRAINT')) {
-    return new DomainError('invalid_input', `The change breaks a rule of the local store: ${error.message}`);
-  }
-  return undefined;
-}
-
-/** One mutation inside an open transaction: the mutator's writes, then its outbox entry under a fresh id. */
 async function applyInTransaction(env: MutationEnvironment, mutator: Mutator, args: unknown, now: string, prevalidated = false) {
   const parsed: unknown = prevalidated ? args : mutator.args.parse(args);
   // Taken first so the mutator can derive record ids from it; a rollback hands it back, so ids stay gap-free.
   const mutationId = nextMutationId(env.db);
   const context = { clientId: env.clientId, mutationId, actorId: env.actorId, now };
-  await mutator.run(new SqliteTx(env.db, context), parsed);
-  prepared(env.db, 'INSERT INTO outbox (mutation_id, client_id, name, args, created_at) VALUES (?, ?, ?, ?, ?)').run(
+  const tx = new SqliteTx(env.db, context);
+  await mutator.run(tx, parsed);
+  prepared(env.db, 'INSERT INTO outbox (mutation_id, client_id, name, args, created_at, actor_id) VALUES (?, ?, ?, ?, ?, ?)').run(
     mutationId,
     env.clientId,
     mutator.name,
     JSON.stringify(parsed),
     now,
+    env.actorId,
   );
+  writeUndoLog(env.db, mutationId, tx.undoEntries);
   return mutationId;
 }
 
@@ -96,6 +78,9 @@ export interface BatchOptions {
   /** Called after every `yieldEvery` items with how many are done, between event-loop turns. */
   readonly onProgress?: (done: number, total: number) => void;
   readonly yieldEvery?: number;
+  /** Run inside the batch's transaction, before the first item and after the last (a bulk load's index rebuild). */
+  readonly beforeFirst?: () => void;
+  readonly afterLast?: () => void;
 }
 
 /**
@@ -106,10 +91,11 @@ export interface BatchOptions {
 export async function runMutationBatch(
   env: MutationEnvironment,
   items: readonly BatchItem[],
-  { onProgress, yieldEvery = 1000 }: BatchOptions = {},
+  { onProgress, yieldEvery = 1000, beforeFirst, afterLast }: BatchOptions = {},
 ): Promise<{ firstMutationId: number | null; lastMutationId: number | null }> {
   const now = env.clock().toISOString();
   return inTransaction(env.db, async () => {
+    beforeFirst?.();
     let first: number | null = null;
     let last: number | null = null;
     for (const [index, item] of items.entries()) {
@@ -121,6 +107,7 @@ export async function runMutationBatch(
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
+    afterLast?.();
     onProgress?.(items.length, items.length);
     return { firstMutationId: first, lastMutationId: last };
   });

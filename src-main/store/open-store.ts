@@ -46,6 +46,10 @@ export function openDatabase(file: string, migrations: readonly Migration[]): Da
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // 64 MB of page cache instead of SQLite's 2 MB: a 300,000-asset register with its covering indexes is a few hundred
+    // MB, and with 2 MB every deep page of the register re-read its index pages from the OS, and every large
+    // transaction (an import, a first sync) spilled dirty pages into the WAL before it committed, writing them twice.
+    db.pragma('cache_size = -65536');
     migrate(db, migrations);
     return db;
   } catch (cause) {

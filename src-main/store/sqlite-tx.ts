@@ -5,8 +5,8 @@ import { decodeRow, encodeRow } from './json-fields';
 import { prepared } from './prepared';
 import { holderNameUpdated } from './holder-name';
 import { searchIndexInserted, searchIndexUpdated } from './search-index';
+import type { UndoEntry } from './undo-log';
 import type { MutationContext, MutatorTx } from '../../src-shared/mutators/tx';
-
 
 function columnsOf(table: TableName): Readonly<Record<string, string>> {
   return TABLE_COLUMNS[table];
@@ -28,11 +28,19 @@ function sqlColumn(table: TableName, field: string): string {
 /**
  * The desktop's MutatorTx. SQL identifiers come only from TABLE_COLUMNS; every value is a bound parameter.
  * Statements are prepared once per shape and connection and reused by every later mutation.
+ *
+ * It also records, in memory, how to take each write back (`undoEntries`): the runner stores them with the outbox entry
+ * in one undo_log row, and a pull rewinds unsent mutations with them before applying the server's rows. An insert
+ * costs one small object (no extra statement: an import inserts thousands of rows per mutation); an update reads the
+ * whole row first, once per row and mutation (a row's first before-image is the one a rewind must restore).
  */
 const sqlByShape = new Map<string, string>();
 
 export class SqliteTx implements MutatorTx {
   private madeIds = 0;
+  private readonly undo: UndoEntry[] = [];
+  /** Rows this mutation has already updated (table NUL id): their before-image is recorded already. */
+  private readonly updated = new Set<string>();
 
   constructor(
     private readonly db: Database,
@@ -53,13 +61,22 @@ export class SqliteTx implements MutatorTx {
     return prepared(this.db, text);
   }
 
+  /** This mutation's writes so far, oldest first, each with what undoes it. */
+  get undoEntries(): readonly UndoEntry[] {
+    return this.undo;
+  }
+
+  private find<T extends TableName>(table: T, column: string, value: unknown): Rows[T] | undefined {
+    const statement = this.statement(`find:${table}:${column}`, () => `SELECT ${selectList(table)} FROM ${table} WHERE ${sqlColumn(table, column)} = ? LIMIT 1`);
+    return decodeRow(table, statement.get(value)) as Rows[T] | undefined;
+  }
+
   get<T extends TableName>(table: T, id: string): Promise<Rows[T] | undefined> {
-    return this.findBy(table, 'id', id as Rows[T][keyof Rows[T] & string]);
+    return Promise.resolve(this.find(table, 'id', id));
   }
 
   findBy<T extends TableName, K extends keyof Rows[T] & string>(table: T, column: K, value: Rows[T][K]): Promise<Rows[T] | undefined> {
-    const statement = this.statement(`find:${table}:${column}`, () => `SELECT ${selectList(table)} FROM ${table} WHERE ${sqlColumn(table, column)} = ? LIMIT 1`);
-    return Promise.resolve(decodeRow(table, statement.get(value)) as Rows[T] | undefined);
+    return Promise.resolve(this.find(table, column, value));
   }
 
   insert<T extends TableName>(table: T, row: Rows[T]): Promise<void> {
@@ -69,6 +86,8 @@ export class SqliteTx implements MutatorTx {
       () => `INSERT INTO ${table} (${fields.map((f) => sqlColumn(table, f)).join(', ')}) VALUES (${fields.map((f) => `@${f}`).join(', ')})`,
     );
     const { lastInsertRowid } = statement.run(encodeRow(table, row));
+    // Recorded once the row is in: a refused insert (a constraint) wrote nothing, so there is nothing to undo.
+    this.undo.push({ t: table, id: row.id, before: null });
     searchIndexInserted(this.db, table, lastInsertRowid, row);
     return Promise.resolve();
   }
@@ -80,8 +99,14 @@ export class SqliteTx implements MutatorTx {
       `update:${table}:${fields.join(',')}`,
       () => `UPDATE ${table} SET ${fields.map((f) => `${sqlColumn(table, f)} = @${f}`).join(', ')} WHERE id = @id`,
     );
+    const key = `${table}\u0000${id}`;
+    const before = this.updated.has(key) ? undefined : this.find(table, 'id', id);
     const changes = statement.run(encodeRow(table, { ...patch, id })).changes;
     if (changes !== 1) throw new Error(`No ${table} row with id ${id} to update`);
+    if (before !== undefined) {
+      this.updated.add(key);
+      this.undo.push({ t: table, id, before: before as unknown as Record<string, unknown> });
+    }
     searchIndexUpdated(this.db, table, id, patch as Partial<Rows[T]>);
     holderNameUpdated(this.db, table, id, patch as Partial<Rows[T]>);
     return Promise.resolve();

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openAppServices } from '../bridge/app-services';
 import { defaultUserDataDir, resolveDataDir } from '../config/data-dir';
+import { createMemoryVault } from '../sync/engine/token-vault';
 import { createWebShell, listenOnLoopback } from './server';
 
 declare const __APP_VERSION__: string;
@@ -34,7 +35,8 @@ async function main(): Promise<void> {
     cwd: process.cwd(),
     defaultDir: defaultUserDataDir(process.platform, process.env, homedir()),
   });
-  const services = openAppServices({ dataDir, shell: 'web', version: __APP_VERSION__ });
+  // The web shell keeps the sign-in in memory only: a browser tab and a short-lived process are no place to store it.
+  const services = openAppServices({ dataDir, shell: 'web', version: __APP_VERSION__, tokenVault: createMemoryVault() });
   if (services.storeError) console.error(`Custodian: ${services.storeError.message}`);
 
   const secret = randomBytes(32).toString('hex');

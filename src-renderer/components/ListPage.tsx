@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Page } from '../../src-shared/api/queries';
 import type { QueryState } from '../api/use-query';
 import { usePageTitle } from '../hooks/use-page-title';
@@ -16,6 +17,8 @@ interface ListPageProps<Row> {
   readonly title: string;
   readonly addLabel: string;
   readonly addHref: string;
+  /** More buttons beside "Add …" (exports). */
+  readonly actions?: ReactNode;
   readonly page: QueryState<Page<Row>>;
   readonly noun: Noun;
   readonly columns: readonly Column<Row>[];
@@ -45,9 +48,9 @@ function Rows<Row>({ page, noun, columns, rowKey }: Pick<ListPageProps<Row>, 'pa
 
 /**
  * A list page: the success banner from a save just made (or the reason the list could not load), the heading,
- * the "Add …" button and one page of records as a GOV.UK table with the total.
+ * the "Add …" button (and any `actions`) and one page of records as a GOV.UK table with the total.
  */
-export function ListPage<Row>({ title, addLabel, addHref, page, ...rows }: ListPageProps<Row>) {
+export function ListPage<Row>({ title, addLabel, addHref, actions, page, ...rows }: ListPageProps<Row>) {
   const { flash, initial } = useRoute();
   usePageTitle(title);
 
@@ -60,7 +63,10 @@ export function ListPage<Row>({ title, addLabel, addHref, page, ...rows }: ListP
         </NotificationBanner>
       ) : null}
       <PageHeading focusOnMount={!initial && flash === null}>{title}</PageHeading>
-      <ButtonLink href={addHref}>{addLabel}</ButtonLink>
+      <div className="govuk-button-group">
+        <ButtonLink href={addHref}>{addLabel}</ButtonLink>
+        {actions}
+      </div>
       <Rows page={page} {...rows} />
     </>
   );

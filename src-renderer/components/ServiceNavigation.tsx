@@ -1,21 +1,24 @@
 import { paths, type RouteName } from '../router';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
-type Section = 'assets' | 'people' | 'import';
+type Section = 'assets' | 'people' | 'import' | 'sync';
 
 const ITEMS: readonly { readonly section: Section; readonly label: string; readonly path: string }[] = [
   { section: 'assets', label: 'Assets', path: paths.assets() },
   { section: 'people', label: 'People', path: paths.people() },
   { section: 'import', label: 'Import', path: paths.import() },
+  { section: 'sync', label: 'Sync', path: paths.sync() },
 ];
 
 function sectionOf(route: RouteName): Section | null {
   if (route === 'import') return 'import';
+  if (route === 'sync') return 'sync';
   if (route === 'people' || route.startsWith('person') || route.startsWith('people')) return 'people';
   if (route === 'notFound') return null;
   return 'assets';
 }
 
-/** GOV.UK service navigation: the service name and the top-level sections, the current one marked. */
+/** GOV.UK service navigation: the service name, the top-level sections (the current one marked) and the sync state. */
 export function ServiceNavigation({ route, wide = false }: { readonly route: RouteName; readonly wide?: boolean }) {
   const active = sectionOf(route);
   return (
@@ -50,6 +53,7 @@ export function ServiceNavigation({ route, wide = false }: { readonly route: Rou
               })}
             </ul>
           </nav>
+          <SyncIndicator />
         </div>
       </div>
     </section>

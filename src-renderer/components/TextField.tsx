@@ -5,7 +5,7 @@ import { describedBy, type BoundField } from './field-props';
 interface TextFieldProps extends BoundField {
   readonly label: string;
   readonly hint?: ReactNode;
-  readonly type?: 'text' | 'email';
+  readonly type?: 'text' | 'email' | 'password' | 'url';
   readonly autoComplete?: HTMLInputAutoCompleteAttribute;
   readonly spellCheck?: boolean;
   readonly inputMode?: 'text' | 'numeric' | 'decimal' | 'tel';

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/api-context';
-import { callPending, isNotAvailable, type ExportFormat } from '../api/pending-methods';
 import { useQuery } from '../api/use-query';
 import { ButtonLink } from '../components/ButtonLink';
+import { ExportButtons } from '../components/ExportButtons';
 import { Button, LiveStatus } from '../components/Govuk';
 import { NotificationBanner } from '../components/NotificationBanner';
 import { PageHeading } from '../components/PageHeading';
 import { SearchInput } from '../components/SearchInput';
-import { downloadFile } from '../files/base64';
 import { formatCount } from '../format';
 import { useDebounced } from '../hooks/use-debounced';
 import { usePageTitle } from '../hooks/use-page-title';
@@ -33,55 +32,6 @@ const FRESH_VIEW: RegisterView = { search: '', filters: NO_FILTERS, sort: DEFAUL
 /** The register as last seen, so going to an asset and back keeps the search, filters and sort (not across restarts). */
 let lastView: RegisterView = FRESH_VIEW;
 
-type ExportState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'working'; readonly format: ExportFormat }
-  | { readonly status: 'done'; readonly fileName: string }
-  | { readonly status: 'failed'; readonly message: string };
-
-function ExportButtons({ query }: { readonly query: AssetQuery }) {
-  const api = useApi();
-  const [state, setState] = useState<ExportState>({ status: 'idle' });
-
-  async function exportAs(format: ExportFormat) {
-    setState({ status: 'working', format });
-    const result = await callPending(api, 'export.assets', { filters: query.filters, sort: query.sort, format });
-    if (result.ok) {
-      downloadFile(result.value);
-      setState({ status: 'done', fileName: result.value.fileName });
-    } else {
-      setState({
-        status: 'failed',
-        message: isNotAvailable(result.error) ? 'Exporting is not available in this version of Custodian yet.' : result.error.message,
-      });
-    }
-  }
-
-  const working = state.status === 'working';
-  return (
-    <>
-      <Button variant="secondary" busy={working} onClick={() => void exportAs('csv')}>
-        Export CSV
-      </Button>
-      <Button variant="secondary" busy={working} onClick={() => void exportAs('xlsx')}>
-        Export XLSX
-      </Button>
-      <LiveStatus
-        message={
-          state.status === 'working'
-            ? `Exporting the list as ${state.format.toUpperCase()}…`
-            : state.status === 'done'
-              ? `Exported ${state.fileName}`
-              : state.status === 'failed'
-                ? `Export failed: ${state.message}`
-                : ''
-        }
-      />
-      {state.status === 'failed' ? <p className="govuk-error-message app-export-problem">{state.message}</p> : null}
-    </>
-  );
-}
-
 type DemoState = { readonly status: 'idle' } | { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string };
 
 /** An empty register on first run: offer the demo department (`demo.load`), if the directory is empty too. */
@@ -92,17 +42,14 @@ function EmptyRegister() {
 
   async function loadDemo() {
     setDemo({ status: 'loading' });
-    const result = await callPending(api, 'demo.load', {});
+    const result = await api.call('demo.load', {});
     if (result.ok) {
       navigate(paths.assets(), {
         flash: `Demo department loaded: ${formatCount(result.value.people, 'person', 'people')} and ${formatCount(result.value.assets, 'asset', 'assets')}`,
       });
       return;
     }
-    setDemo({
-      status: 'failed',
-      message: isNotAvailable(result.error) ? 'Loading a demo department is not available in this version of Custodian yet.' : result.error.message,
-    });
+    setDemo({ status: 'failed', message: result.error.message });
   }
 
   const firstRun = people.status === 'ok' && people.value.total === 0;
@@ -134,6 +81,7 @@ function EmptyRegister() {
  * fetches pages of `asset.page` as they scroll into view, so 300,000 assets open as fast as 30.
  */
 export function AssetsPage() {
+  const api = useApi();
   const { flash, initial } = useRoute();
   const [view, setView] = useState<RegisterView>(() => (flash === null ? lastView : FRESH_VIEW));
   useEffect(() => {
@@ -180,7 +128,7 @@ export function AssetsPage() {
       <PageHeading focusOnMount={!initial && flash === null}>Assets</PageHeading>
       <div className="govuk-button-group">
         <ButtonLink href={href(paths.newAsset())}>Add an asset</ButtonLink>
-        <ExportButtons query={query} />
+        <ExportButtons exportAs={(format) => api.call('export.assets', { filters: query.filters, sort: query.sort, format })} />
       </div>
 
       <div className="app-register__tools">

@@ -1,14 +1,7 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { Api } from '../../src-shared/api/bridge';
 import { useApi } from '../api/api-context';
-import {
-  callPending,
-  isNotAvailable,
-  type ImportIssue,
-  type ImportKind,
-  type ImportPreview,
-  type ImportProgress,
-} from '../api/pending-methods';
+import type { ImportIssue, ImportKind, ImportPreview, ImportProgress } from '../../src-shared/import/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
 import { Button, LiveStatus, WarningText } from '../components/Govuk';
@@ -44,10 +37,6 @@ type Step =
   | { readonly step: 'preview'; readonly preview: ImportPreview; readonly fileName: string }
   | { readonly step: 'importing'; readonly preview: ImportPreview; readonly fileName: string; readonly progress: ImportProgress | null }
   | { readonly step: 'done'; readonly kind: ImportKind; readonly imported: number };
-
-function unavailable(what: string): string {
-  return `${what} is not available in this version of Custodian yet.`;
-}
 
 function IssueTable({ id, caption, issues, total }: { readonly id: string; readonly caption: string; readonly issues: readonly ImportIssue[]; readonly total: number }) {
   const shown = issues.slice(0, ISSUES_SHOWN);
@@ -87,16 +76,8 @@ function IssueTable({ id, caption, issues, total }: { readonly id: string; reado
   );
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-function SampleTable({ sample, sampleColumns }: Pick<ImportPreview, 'sample' | 'sampleColumns'>) {
+function SampleTable({ sample, sampleColumns: columns }: Pick<ImportPreview, 'sample' | 'sampleColumns'>) {
   const rows = sample.slice(0, SAMPLE_ROWS);
-  const columns = sampleColumns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
   if (rows.length === 0) return null;
   return (
     <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="import-sample-caption">
@@ -119,7 +100,7 @@ function SampleTable({ sample, sampleColumns }: Pick<ImportPreview, 'sample' | '
             <tr key={index} className="govuk-table__row">
               {columns.map((column) => (
                 <td key={column} className="govuk-table__cell">
-                  {cellText(row[column])}
+                  {row[column] ?? ''}
                 </td>
               ))}
             </tr>
@@ -142,9 +123,7 @@ function PreviewView({
   readonly onStartAgain: () => void;
 }) {
   const kind = KINDS[preview.kind];
-  const invalidRows = preview.invalidRows ?? preview.errorCount;
-  const warningCount = preview.warningCount ?? preview.warnings.length;
-  const ignored = preview.ignoredColumns ?? [];
+  const { invalidRows, warningCount, ignoredColumns: ignored } = preview;
   return (
     <>
       <h2 className="govuk-heading-l" id="import-preview-heading" tabIndex={-1}>
@@ -226,12 +205,9 @@ async function pollProgress(api: Api, previewId: string, isRunning: () => boolea
   while (isRunning()) {
     await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
     if (!isRunning()) return;
-    const result = await callPending(api, 'import.progress', { previewId });
-    if (!result.ok) {
-      if (isNotAvailable(result.error)) return; // no progress to show; the import itself still runs
-      continue;
-    }
-    if (isRunning()) onProgress(result.value);
+    const result = await api.call('import.progress', { previewId });
+    // A failed poll shows no progress this time; the import itself still runs, and its own answer says how it went.
+    if (result.ok && isRunning()) onProgress(result.value);
   }
 }
 
@@ -287,14 +263,11 @@ export function ImportPage() {
       fail([{ fieldId: 'import-file', message: 'The selected file could not be read. Choose it again' }]);
       return;
     }
-    const result = await callPending(api, 'import.preview', { kind, fileName: file.name, contentBase64 });
+    const result = await api.call('import.preview', { kind, fileName: file.name, contentBase64 });
     if (!result.ok) {
       setStep({ step: 'choose', checking: false });
-      const message = isNotAvailable(result.error)
-        ? unavailable('Importing')
-        : result.error.code === 'payload_too_large'
-          ? 'The selected file is too large to import in one go. Split it into smaller files'
-          : result.error.message;
+      const message =
+        result.error.code === 'payload_too_large' ? 'The selected file is too large to import in one go. Split it into smaller files' : result.error.message;
       const aboutTheFile = result.error.code === 'invalid_input' || result.error.code === 'payload_too_large';
       fail([aboutTheFile ? { fieldId: 'import-file', message } : { message }]);
       return;
@@ -322,7 +295,7 @@ export function ImportPage() {
         setStep((current) => (current.step === 'importing' ? { ...current, progress } : current));
       },
     );
-    const result = await callPending(api, 'import.commit', { previewId: preview.previewId });
+    const result = await api.call('import.commit', { previewId: preview.previewId });
     running = false;
     await polling;
     if (result.ok) {
@@ -331,7 +304,7 @@ export function ImportPage() {
       return;
     }
     setStep({ step: 'preview', preview, fileName });
-    fail([{ message: isNotAvailable(result.error) ? unavailable('Importing') : `Nothing was imported: ${result.error.message}` }]);
+    fail([{ message: `Nothing was imported: ${result.error.message}` }]);
   }
 
   function startAgain() {

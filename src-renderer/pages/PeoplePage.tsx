@@ -1,6 +1,8 @@
 import type { PersonListItem } from '../../src-shared/api/queries';
+import { useApi } from '../api/api-context';
 import { useQuery } from '../api/use-query';
 import type { Column } from '../components/DataTable';
+import { ExportButtons } from '../components/ExportButtons';
 import { ListPage } from '../components/ListPage';
 import { href, paths } from '../router';
 
@@ -22,12 +24,15 @@ const COLUMNS: readonly Column<PersonListItem>[] = [
 ];
 
 export function PeoplePage() {
+  const api = useApi();
   const people = useQuery('person.list', { limit: PAGE_SIZE });
   return (
     <ListPage
       title="People"
       addLabel="Add a person"
       addHref={href(paths.newPerson())}
+      // The directory has no search or filters, so the list is everyone: the file has them all, beyond the first page.
+      actions={<ExportButtons exportAs={(format) => api.call('export.people', { filters: {}, format })} />}
       page={people}
       noun={{ one: 'person', many: 'people' }}
       columns={COLUMNS}

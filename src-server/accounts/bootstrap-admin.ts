@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/append-audit';
 import { hashPassword, type PasswordHashing } from '../auth/password';
 import { newOneTimePassword } from '../auth/tokens';
 import type { Database } from '../db/database';
+import { nextSyncVersion } from '../sync/sync-head';
 
 export const bootstrapAdminInput = z.strictObject({
   email: personFields.email,
@@ -60,7 +61,9 @@ export async function bootstrapAdmin(db: Database, now: Date, hashing: PasswordH
     if (found) {
       personId = found.id;
       const roles = [...new Set([...found.roles, 'admin'])];
-      await tx.query('UPDATE people SET roles = $2::text[], updated_at = $3 WHERE id = $1', [personId, roles, at]);
+      // A synced table changes: stamp the row so desktops pull the new role.
+      const version = await nextSyncVersion(tx);
+      await tx.query('UPDATE people SET roles = $2::text[], updated_at = $3, version = $4 WHERE id = $1', [personId, roles, at, version]);
       await appendAudit(tx, now, {
         actorId: null,
         clientId: 'cli',
@@ -79,10 +82,11 @@ export async function bootstrapAdmin(db: Database, now: Date, hashing: PasswordH
         });
       }
       const person = { id: personId, staffNumber, name, email, lineManagerId: null, roles: ['staff', 'admin'], status: 'active' };
+      const version = await nextSyncVersion(tx);
       await tx.query(
-        `INSERT INTO people (id, staff_number, name, email, line_manager_id, roles, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, NULL, $5::text[], 'active', $6, $6)`,
-        [personId, staffNumber, name, email, person.roles, at],
+        `INSERT INTO people (id, staff_number, name, email, line_manager_id, roles, status, created_at, updated_at, version)
+         VALUES ($1, $2, $3, $4, NULL, $5::text[], 'active', $6, $6, $7)`,
+        [personId, staffNumber, name, email, person.roles, at, version],
       );
       await appendAudit(tx, now, { actorId: null, clientId: 'cli', action: 'person.create', entityType: 'person', entityId: personId, before: null, after: person });
     }

@@ -25,6 +25,19 @@ function refuse(reason: AuthFailureReason, session?: SessionRecord): AuthOutcome
 }
 
 /**
+ * Why a stored session may no longer be used, or undefined while it may. The account is checked as well as the
+ * session, so a disabled account is refused even if revoking its sessions had been missed.
+ */
+export function sessionRefusal(session: SessionRecord, now: Date, sessions: ServerConfig['sessions']): AuthFailureReason | undefined {
+  if (session.accountDisabledAt !== null) return 'account_disabled';
+  if (session.personStatus === 'left') return 'person_left';
+  if (session.revokedAt !== null) return 'revoked';
+  if (now.getTime() >= Date.parse(session.expiresAt)) return 'expired';
+  if (now.getTime() >= Date.parse(session.lastUsedAt) + sessions.idleSeconds * 1000) return 'idle';
+  return undefined;
+}
+
+/**
  * Checks a bearer token against the stored sessions on every request. The account is checked as well as the
  * session, so a disabled account is refused on its very next request even if revoking its sessions had been missed.
  */
@@ -39,11 +52,8 @@ export async function authenticate(
   if (!looksLikeSessionToken(token)) return refuse('malformed_token');
   const session = await findSessionByToken(db, token);
   if (!session) return refuse('unknown_token');
-  if (session.accountDisabledAt !== null) return refuse('account_disabled', session);
-  if (session.personStatus === 'left') return refuse('person_left', session);
-  if (session.revokedAt !== null) return refuse('revoked', session);
-  if (now.getTime() >= Date.parse(session.expiresAt)) return refuse('expired', session);
-  if (now.getTime() >= Date.parse(session.lastUsedAt) + sessions.idleSeconds * 1000) return refuse('idle', session);
+  const refusal = sessionRefusal(session, now, sessions);
+  if (refusal !== undefined) return refuse(refusal, session);
   await touchSession(db, session, now, sessions.touchIntervalSeconds);
   return { ok: true, value: { session, actor: { personId: session.personId, roles: session.roles } } };
 }

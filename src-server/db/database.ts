@@ -28,5 +28,11 @@ export interface Database extends Queryable {
    * error is rethrown). Everything a change writes — rows, its audit event — goes through the one `tx`.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Hears NOTIFY on `channel` (a name the server made, never input: LISTEN takes no parameters). Resolves once
+   * listening; the function returned stops. On PostgreSQL one dedicated connection listens and is re-opened when lost;
+   * `onReconnect` is called then, because notifications sent in between were missed.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -57,6 +57,61 @@ export function openPgDatabase(options: PgOptions): Database {
         client.release(broken);
       }
     },
+    listen: (channel, onNotify, onReconnect) => listenOnOwnConnection(options, channel, onNotify, onReconnect),
     close: () => pool.end(),
+  };
+}
+
+/** Seconds between attempts to re-open a lost LISTEN connection. */
+const RELISTEN_DELAY_MS = 1000;
+
+/**
+ * LISTEN needs a connection of its own for as long as it listens (a pooled one would be handed to others). When it
+ * fails (database restart, network), it is re-opened after a pause, for as long as the listener is wanted.
+ */
+async function listenOnOwnConnection(
+  options: PgOptions,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onReconnect?: () => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z0-9_]+$/.test(channel)) throw new Error('Channel names are made by the server: lower-case letters, digits and _ only');
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const open = async (): Promise<void> => {
+    const connection = new pg.Client({ connectionString: options.connectionString, connectionTimeoutMillis: 10_000 });
+    connection.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    connection.on('error', (error) => {
+      options.onIdleError?.(error);
+      lost(connection);
+    });
+    connection.on('end', () => lost(connection));
+    await connection.connect();
+    await connection.query(`LISTEN ${channel}`);
+    client = connection;
+  };
+  const lost = (connection: pg.Client): void => {
+    if (stopped || retry !== undefined || (client !== undefined && client !== connection)) return;
+    client = undefined;
+    void connection.end().catch(() => undefined);
+    retry = setTimeout(() => {
+      retry = undefined;
+      open().then(
+        () => onReconnect?.(),
+        () => lost(connection),
+      );
+    }, RELISTEN_DELAY_MS);
+    retry.unref();
+  };
+
+  await open();
+  return async () => {
+    stopped = true;
+    if (retry !== undefined) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }

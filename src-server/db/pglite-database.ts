@@ -28,6 +28,13 @@ export function pgliteDatabase(db: PGlite, release: () => void = () => undefined
     exec: base.exec,
     // PGlite runs one statement at a time; its transaction() holds that exclusive use until the callback settles.
     transaction: (work) => db.transaction((tx) => work(queryable(tx))),
+    // In-process: PGlite delivers a committed transaction's NOTIFY to its own listeners; nothing to reconnect.
+    async listen(channel, onNotify) {
+      const stop = await db.listen(channel, onNotify);
+      return async () => {
+        if (!db.closed) await stop();
+      };
+    },
     async close() {
       try {
         await db.close();

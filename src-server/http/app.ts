@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
-import type { ApiDeps } from './api-deps';
+import { createSyncRuntime } from '../sync/sync-runtime';
+import type { ApiDeps, ApiServices } from './api-deps';
 import { toErrorResponse, type ErrorResponse } from './errors';
 import { openApiDocument } from './openapi';
 import { registerRoute } from './register-route';
@@ -85,6 +86,9 @@ export function createApi(deps: ApiDeps, logger: FastifyBaseLogger): FastifyInst
     reply.status(404).send({ ok: false, error: { code: 'not_found', message: 'There is no endpoint at this address; see /openapi.json', fields: {} } }),
   );
 
-  for (const route of apiRoutes(deps.version).routes) registerRoute(app, deps, route);
+  const services: ApiServices = { sync: createSyncRuntime(deps, app.log) };
+  // Open poke streams would keep the server from closing: end them (and stop listening) first.
+  app.addHook('preClose', () => services.sync.pokes.close());
+  for (const route of apiRoutes(deps.version).routes) registerRoute(app, deps, services, route);
   return app;
 }

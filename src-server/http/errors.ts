@@ -17,6 +17,10 @@ export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   rate_limited: 429,
   internal: 500,
   store_unavailable: 503,
+  schema_version: 409,
+  mutation_gap: 409,
+  client_mismatch: 403,
+  bad_cookie: 400,
 };
 
 export interface ApiErrorBody {

@@ -44,6 +44,7 @@ function responseComponents(routes: readonly RouteSpec[]): Record<string, JsonOb
   const registry = z.registry<{ id: string }>();
   for (const schema of NAMED_SCHEMAS) registry.add(schema, { id: idOf(schema) });
   for (const route of routes) {
+    if (route.eventStream === true) continue;
     const body = route.raw === true ? route.value : z.strictObject({ ok: z.literal(true), value: route.value });
     registry.add(body, { id: responseId(route) });
   }
@@ -90,9 +91,18 @@ const ERROR_HEADERS: Readonly<Record<number, JsonObject>> = {
   503: { 'Retry-After': { description: 'Seconds to wait before trying again (when the database is unreachable).', schema: { type: 'integer' } } },
 };
 
+/** Server-sent events: the stream itself, described in words (JSON Schema has nothing to say about it). */
+const EVENT_STREAM_SUCCESS: JsonObject = {
+  description: 'Success: a stream of server-sent events that stays open.',
+  content: { 'text/event-stream': { schema: { type: 'string', description: 'Server-sent events (text/event-stream).' } } },
+};
+
 function operation(route: RouteSpec): JsonObject {
   const responses: Record<string, JsonObject> = {
-    '200': { description: 'Success.', content: { 'application/json': { schema: { $ref: `${COMPONENTS}${responseId(route)}` } } } },
+    '200':
+      route.eventStream === true
+        ? EVENT_STREAM_SUCCESS
+        : { description: 'Success.', content: { 'application/json': { schema: { $ref: `${COMPONENTS}${responseId(route)}` } } } },
   };
   for (const [status, codes] of [...errorStatuses(route)].sort(([a], [b]) => a - b)) {
     responses[String(status)] = {
@@ -128,7 +138,8 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
       title: 'Custodian central API',
       version,
       description:
-        'Read-only integration API over the custody register, plus sign-in and account administration. Every response is ' +
+        'Integration API over the custody register, sign-in and account administration, and the desktops’ sync protocol ' +
+        '(push, pull, pokes). Every JSON response is ' +
         '{ "ok": true, "value": … } or { "ok": false, "error": { "code", "message", "fields" } }. Lists are paged by cursor and ' +
         'contain only records the signed-in person may see.',
     },

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { may } from '../../src-shared/auth/permissions';
 import { invalidInput } from '../../src-shared/validation';
 import { authenticate, type AuthFailureReason, type Authenticated } from '../auth/authenticate';
-import type { ApiDeps } from './api-deps';
+import type { ApiDeps, ApiServices } from './api-deps';
 import { ApiError } from './errors';
 import { fastifyPath, type RouteSpec } from './route';
 
@@ -33,12 +33,19 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, what: string): z.
 }
 
 /** Every body this API takes is a JSON object; anything else gets one plain message rather than zod's type talk. */
-function jsonObject(body: unknown): unknown {
+function jsonObject(body: unknown): Readonly<Record<string, unknown>> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     const message = 'Send the request body as a JSON object, with Content-Type: application/json';
     throw new ApiError('invalid_input', message, { fields: { _root: message } });
   }
-  return body;
+  return body as Readonly<Record<string, unknown>>;
+}
+
+function readBody(spec: RouteSpec, raw: unknown): unknown {
+  if (!spec.body) return noBody(raw);
+  const body = jsonObject(raw);
+  spec.screenBody?.(body);
+  return parse(spec.body, body, 'The request body');
 }
 
 /** A body on a route that takes none is refused rather than ignored: the caller has misunderstood something. */
@@ -72,17 +79,26 @@ async function authorise(spec: RouteSpec, deps: ApiDeps, request: FastifyRequest
  * zod schemas (strict: unknown fields are refused), run the handler, and answer `{ ok: true, value }`.
  * Anything thrown goes to the app's error handler, which answers `{ ok: false, error }`.
  */
-export function registerRoute(app: FastifyInstance, deps: ApiDeps, spec: RouteSpec): void {
+export function registerRoute(app: FastifyInstance, deps: ApiDeps, services: ApiServices, spec: RouteSpec): void {
   app.route({
     method: spec.method,
     url: fastifyPath(spec.path),
+    ...(spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit }),
     handler: async (request, reply) => {
       const now = deps.clock();
       const auth = await authorise(spec, deps, request, now);
       const params: unknown = spec.params ? parse(spec.params, request.params, 'The address') : undefined;
       const query: unknown = spec.query ? parse(spec.query, request.query, 'The query') : noQuery(request.query);
-      const body: unknown = spec.body ? parse(spec.body, jsonObject(request.body), 'The request body') : noBody(request.body);
-      const value = await spec.handle({ deps, now, auth, params, query, body, request, reply });
+      const body = readBody(spec, request.body);
+      const value = await spec.handle({ deps, services, now, auth, params, query, body, request, reply });
+      if (spec.eventStream === true) {
+        // Proxies must pass events on as they come, not buffer them. The connection closes with the stream: it is
+        // never reused, and a server shutting down (which ends every stream) is not left waiting on it as idle.
+        return reply
+          .status(200)
+          .headers({ 'content-type': 'text/event-stream; charset=utf-8', 'x-accel-buffering': 'no', connection: 'close' })
+          .send(value);
+      }
       return reply.status(200).send(spec.raw === true ? value : { ok: true, value });
     },
   });

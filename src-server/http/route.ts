@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Permission } from '../../src-shared/auth/permissions';
 import type { Authenticated } from '../auth/authenticate';
-import type { ApiDeps } from './api-deps';
+import type { ApiDeps, ApiServices } from './api-deps';
 import type { ApiErrorCode } from './schemas/common';
 
 /**
@@ -15,6 +15,7 @@ export type AuthMode = 'public' | 'session' | 'session_before_password_change';
 
 export interface HandlerContext<A extends AuthMode, P, Q, B> {
   readonly deps: ApiDeps;
+  readonly services: ApiServices;
   /** One reading of the clock per request: every check and write in it agrees on "now". */
   readonly now: Date;
   readonly auth: A extends 'public' ? null : Authenticated;
@@ -49,6 +50,18 @@ export interface RouteSpec<
   readonly query?: Q;
   /** Omitted: the route takes no body, and one sent anyway is refused. */
   readonly body?: B;
+  /** Largest body this route accepts, when it differs from the API's default (a sync push carries many mutations). */
+  readonly bodyLimit?: number;
+  /**
+   * Looks at the parsed JSON body before `body` validates it, to refuse with a more specific code: a sync request
+   * from another schema version gets 409 schema_version rather than 400s about a shape it cannot know.
+   */
+  readonly screenBody?: (body: Readonly<Record<string, unknown>>) => void;
+  /**
+   * The success response is a stream of server-sent events (text/event-stream), not JSON: `handle` returns the
+   * readable stream to send, and the document describes 200 as an event stream.
+   */
+  readonly eventStream?: boolean;
   /** The success value: the response is `{ ok: true, value }` (or, with `raw`, the value itself). */
   readonly value: V;
   readonly raw?: boolean;

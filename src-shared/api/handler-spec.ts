@@ -11,7 +11,8 @@ export function returns<T>(): T {
 interface HandlerOptions {
   /**
    * Answered at once, not queued behind store calls: only for handlers that never touch the store (the progress of
-   * a running import, which holds the store until it ends).
+   * a running import, which holds the store until it ends), or that take the serial gate themselves for just their
+   * store work (sign-in and sync, which spend most of their time waiting on the network).
    */
   readonly concurrent?: boolean;
 }

@@ -7,6 +7,7 @@ import { personGetInput, personSearchInput } from './person-queries';
 import { demoHandlers } from './demo-handlers';
 import { mutation, query, returns } from './handler-spec';
 import { importHandlers } from './import-handlers';
+import { syncHandlers } from './sync-handlers';
 import type { AppInfo, AssetListItem, Page, PersonListItem } from './queries';
 import { pageInput } from './queries';
 
@@ -42,6 +43,7 @@ export const handlers = {
   'person.acknowledgeAup': mutation(mutators['person.acknowledgeAup']),
   ...importHandlers,
   ...demoHandlers,
+  ...syncHandlers,
 } as const;
 
 export type Method = keyof typeof handlers;

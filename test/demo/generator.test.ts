@@ -83,7 +83,9 @@ describe('the department generator: scale and shape', () => {
   });
 
   it('uses every mutator of the asset lifecycle and the people directory', () => {
-    expect(new Set(demoMutations.map((m) => m.name))).toEqual(new Set(Object.keys(mutators)));
+    // The import batches are asset.create / person.create row by row, and are run by the import, not the generator.
+    const batchOnly = new Set(['asset.import', 'person.import']);
+    expect(new Set(demoMutations.map((m) => m.name))).toEqual(new Set(Object.keys(mutators).filter((name) => !batchOnly.has(name))));
   });
 
   it('lays the benchmark out in 5 levels with realistic team sizes', () => {

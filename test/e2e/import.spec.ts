@@ -1,4 +1,5 @@
 import type { Route } from '@playwright/test';
+import type { ImportCommitResult, ImportPreview, ImportProgress } from '../../src-shared/import/contract';
 import { expect, expectNoAxeViolations, invoke, openApp, seedAsset, test } from './fixtures';
 
 /**
@@ -45,8 +46,9 @@ test.describe('import', () => {
   });
 
   test('the import page follows the agreed contract: preview, error table, progress bar, success (API answers stubbed)', async ({ page, webShell }) => {
-    // This pins the page to the import.preview / import.commit / import.progress contract whether or not the import
-    // is in this build: those three calls are answered here; everything else goes to the real web shell.
+    // The three import calls are answered here, typed with the contract (a change to it fails this file's type
+    // check), so the test can hold the import part-way and look at the progress bar; everything else goes to the
+    // real web shell.
     let progressCalls = 0;
     let commitSeen = false;
     let allowFinish = false; // the import "runs" until the test has looked at the progress bar
@@ -64,28 +66,34 @@ test.describe('import', () => {
         return reply({
           previewId: 'p1',
           kind: 'people',
+          fileName: 'people.csv',
           format: 'custodian',
+          encoding: 'utf-8',
           rows: 40,
           valid: 38,
+          invalidRows: 2,
           errorCount: 2,
           errors: [
             { row: 3, field: 'Email address', message: 'Enter an email address in the correct format, like name@example.gov.uk' },
             { row: 9, field: 'Staff number', message: 'Staff number S1001 is used twice in this file' },
           ],
+          warningCount: 1,
           warnings: [{ row: 12, field: 'Line manager', message: 'Line manager S9999 is not in the file or the directory; imported without one' }],
-          sample: [{ staffNumber: 'S1', name: 'Ada Lovelace', email: 'ada@example.gov.uk' }],
-        });
+          ignoredColumns: [],
+          sampleColumns: ['Row', 'Staff number', 'Name', 'Email'],
+          sample: [{ Row: '2', 'Staff number': 'S1', Name: 'Ada Lovelace', Email: 'ada@example.gov.uk' }],
+        } satisfies ImportPreview);
       }
       if (method === 'import.commit') {
         commitSeen = true;
         await committed;
-        return reply({ imported: 38 });
+        return reply({ imported: 38 } satisfies ImportCommitResult);
       }
       if (method === 'import.progress') {
         progressCalls += 1;
         const done = allowFinish ? 38 : Math.min(30, progressCalls * 10);
         if (done >= 38) finishCommit?.();
-        return reply({ state: done >= 38 ? 'done' : 'running', done, total: 38, message: '' });
+        return reply({ state: done >= 38 ? 'done' : 'running', done, total: 38, message: null } satisfies ImportProgress);
       }
       return route.continue();
     });

@@ -69,7 +69,7 @@ type PermissionRequestHandler = (
 ) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string) => boolean;
 
-interface FakeSession {
+interface FakeSession extends Emitter {
   readonly webRequest: FakeWebRequest;
   permissionRequestHandler: PermissionRequestHandler | undefined;
   permissionCheckHandler: PermissionCheckHandler | undefined;
@@ -95,7 +95,10 @@ export function createFakeElectron({ singleInstanceLock = true, loadError }: Fak
   let isReady = false;
 
   const app = Object.assign(new Emitter(), {
-    paths: new Map<string, string>([['userData', '/home/person/.config/Custodian']]),
+    paths: new Map<string, string>([
+      ['userData', '/home/person/.config/Custodian'],
+      ['downloads', '/home/person/Downloads'],
+    ]),
     exitCode: undefined as number | undefined,
     quitCalled: false,
     enableSandbox: () => calls.push('app.enableSandbox'),
@@ -159,22 +162,23 @@ export function createFakeElectron({ singleInstanceLock = true, loadError }: Fak
     },
   };
 
-  const defaultSession: FakeSession = {
+  // An emitter too: main listens for the session's 'will-download'.
+  const defaultSession: FakeSession = Object.assign(new Emitter(), {
     webRequest,
-    permissionRequestHandler: undefined,
-    permissionCheckHandler: undefined,
-    deviceHandler: undefined,
-    setPermissionRequestHandler(handler) {
+    permissionRequestHandler: undefined as PermissionRequestHandler | undefined,
+    permissionCheckHandler: undefined as PermissionCheckHandler | undefined,
+    deviceHandler: undefined as (() => boolean) | undefined,
+    setPermissionRequestHandler(handler: PermissionRequestHandler) {
       calls.push('session.setPermissionRequestHandler');
       defaultSession.permissionRequestHandler = handler;
     },
-    setPermissionCheckHandler(handler) {
+    setPermissionCheckHandler(handler: PermissionCheckHandler) {
       defaultSession.permissionCheckHandler = handler;
     },
-    setDevicePermissionHandler(handler) {
+    setDevicePermissionHandler(handler: () => boolean) {
       defaultSession.deviceHandler = handler;
     },
-  };
+  });
 
   const ipcMain = {
     handlers: new Map<string, Listener>(),
@@ -219,6 +223,15 @@ export function createFakeElectron({ singleInstanceLock = true, loadError }: Fak
     },
   };
 
+  /** Linux without a key store by default: the backend Custodian must refuse to keep a token with. */
+  const safeStorage = {
+    backend: 'basic_text',
+    isEncryptionAvailable: () => true,
+    encryptString: (plain: string) => Buffer.from(`enc:${plain}`),
+    decryptString: (data: Buffer) => data.toString().replace(/^enc:/, ''),
+    getSelectedStorageBackend: () => safeStorage.backend,
+  };
+
   const shell = {
     opened: [] as string[],
     openExternal(url: string): Promise<void> {
@@ -236,7 +249,7 @@ export function createFakeElectron({ singleInstanceLock = true, loadError }: Fak
       calls.push('ready');
       resolveReady();
     },
-    module: { app, protocol, net, session: { defaultSession }, ipcMain, BrowserWindow: FakeBrowserWindow, dialog, shell },
+    module: { app, protocol, net, session: { defaultSession }, ipcMain, BrowserWindow: FakeBrowserWindow, dialog, shell, safeStorage },
   };
 }
 

@@ -3,10 +3,11 @@
  * right order (privileged scheme and profile path before 'ready', IPC before the window), and that the IPC,
  * navigation, window-open, permission and app:// handlers behave as the pure modules say.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import type { TokenVault } from '../../src-main/sync/engine/token-vault';
 import { INVOKE_CHANNEL } from '../../src-shared/api/bridge';
 import { contentSecurityPolicy } from '../../src-shared/security/csp';
 import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectron } from './fake-electron';
@@ -40,6 +41,9 @@ vi.mock('electron', () => ({
   },
   get shell() {
     return state.electron.module.shell;
+  },
+  get safeStorage() {
+    return state.electron.module.safeStorage;
   },
 }));
 
@@ -112,6 +116,23 @@ function ipcEvent(contents: FakeWebContents, frame: { url: string; frameTreeNode
   return { sender: contents, senderFrame: frame };
 }
 
+/** A download as Electron hands it to the session's will-download; records what main did with it. */
+function startDownload(electron: FakeElectron, url: string, fileName: string) {
+  const event = fakeEvent(url);
+  const item = {
+    dialogOptions: undefined as { defaultPath?: string } | undefined,
+    getURL: () => url,
+    getFilename: () => fileName,
+    getSavePath: () => '',
+    setSaveDialogOptions(options: { defaultPath?: string }) {
+      item.dialogOptions = options;
+    },
+    once: () => item,
+  };
+  electron.module.session.defaultSession.emit('will-download', event, item, mainWindow(electron).webContents);
+  return { cancelled: event.prevented, dialogOptions: item.dialogOptions };
+}
+
 describe('start-up order and options (packaged)', () => {
   it('registers app:// as privileged (and only that) and enables the sandbox before ready', async () => {
     const electron = await launch({ ready: false });
@@ -138,12 +159,12 @@ describe('start-up order and options (packaged)', () => {
     vi.stubEnv('CUSTODIAN_DATA_DIR', '');
     const electron = await launch();
     expect(electron.calls).not.toContain('app.setPath(userData)');
-    expect(openAppServices).toHaveBeenCalledWith({ dataDir: '/home/person/.config/Custodian', shell: 'electron', version: '0.1.0-test' });
+    expect(openAppServices).toHaveBeenCalledWith({ dataDir: '/home/person/.config/Custodian', shell: 'electron', version: '0.1.0-test', tokenVault: expect.anything() as unknown });
   });
 
   it('opens the app services on the chosen directory, then IPC, then the window on app://custodian', async () => {
     const electron = await launch();
-    expect(openAppServices).toHaveBeenCalledWith({ dataDir: DATA_DIR, shell: 'electron', version: '0.1.0-test' });
+    expect(openAppServices).toHaveBeenCalledWith({ dataDir: DATA_DIR, shell: 'electron', version: '0.1.0-test', tokenVault: expect.anything() as unknown });
     const calls = electron.calls;
     expect(calls.indexOf('ready')).toBeLessThan(calls.indexOf('protocol.handle(app)'));
     expect(calls.indexOf(`ipcMain.handle(${INVOKE_CHANNEL})`)).toBeLessThan(calls.indexOf('new BrowserWindow'));
@@ -168,6 +189,20 @@ describe('start-up order and options (packaged)', () => {
   it('adds no dev-server CSP hook in a packaged build (the app:// handler sets the CSP)', async () => {
     const electron = await launch();
     expect(electron.module.session.defaultSession.webRequest.headerFilters).toEqual([]);
+  });
+
+  it('keeps the sign-in token with safeStorage in the data directory, and refuses to write it with the basic_text backend', async () => {
+    const electron = await launch();
+    const { tokenVault } = openAppServices.mock.calls[0]?.[0] as { tokenVault: TokenVault };
+    const token = 'cus_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+    tokenVault.save(token);
+    expect(existsSync(path.join(DATA_DIR, 'sync-token.bin'))).toBe(false);
+    expect(tokenVault.notice()).toMatch(/memory only/);
+
+    electron.module.safeStorage.backend = 'gnome_libsecret';
+    tokenVault.save(token);
+    expect(readFileSync(path.join(DATA_DIR, 'sync-token.bin'), 'utf8')).toBe(`enc:${token}`);
+    expect(tokenVault.persistence()).toBe('encrypted');
   });
 
   it('closes the app services when the app quits', async () => {
@@ -304,6 +339,19 @@ describe('web contents hardening', () => {
   });
 });
 
+describe('downloads', () => {
+  it("offers the app's own blob downloads in the save dialog and cancels any other", async () => {
+    const electron = await launch();
+    const saved = startDownload(electron, 'blob:app://custodian/2f1c3a6e', 'custodian-assets-2024-05-01.csv');
+    expect(saved.cancelled).toBe(false);
+    expect(saved.dialogOptions?.defaultPath).toBe(path.join('/home/person/Downloads', 'custodian-assets-2024-05-01.csv'));
+    const foreign = startDownload(electron, 'https://evil.example/custodian-assets.csv', 'custodian-assets.csv');
+    expect(foreign.cancelled).toBe(true);
+    expect(foreign.dialogOptions).toBeUndefined();
+    expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/^\[downloads\] refused https:\/\/evil\.example/));
+  });
+});
+
 describe('app:// handler', () => {
   async function handler() {
     const electron = await launch();
@@ -363,6 +411,12 @@ describe('development (electron-forge start)', () => {
     expect(services.dispatch).toHaveBeenCalledTimes(1);
     const refused = await handler(ipcEvent(window.webContents, { url: 'app://custodian/index.html', frameTreeNodeId: 1 }), 'app.info', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it("accepts the dev server's blob downloads, not app:// ones", async () => {
+    const electron = await launch();
+    expect(startDownload(electron, 'blob:http://localhost:5173/2f1c3a6e', 'custodian-people.xlsx').cancelled).toBe(false);
+    expect(startDownload(electron, 'blob:app://custodian/2f1c3a6e', 'custodian-people.xlsx').cancelled).toBe(true);
   });
 
   it("puts the development CSP on the dev server's responses, replacing any it sent", async () => {

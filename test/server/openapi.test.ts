@@ -10,6 +10,7 @@ import { openTestDatabase, type TestDatabase } from './support/databases';
 import { connectionLost, faultyDatabase } from './support/faulty-database';
 import { contractFor, type Contract } from './support/openapi-contract';
 import { insertPerson, PASSWORD, seedOrg, type Org } from './support/org';
+import { injected, intents, SyncClient } from './support/sync';
 
 type Document = {
   openapi: string;
@@ -94,6 +95,20 @@ describe('the OpenAPI document', { timeout: 30_000 }, () => {
     await api.post('/api/v1/auth/sign-in', { email: org.people.bob.email, password: 'wrong' });
     await api.post('/api/v1/auth/sign-in', { email: org.people.bob.email, password: 'wrong' });
     await api.call('POST', '/api/v1/auth/sign-in', { body: { email: 'x@example.gov.uk', password: 'y'.repeat(TEST_CONFIG.bodyLimitBytes) } });
+    // Sync: push, pull and the poke stream, with their own refusals.
+    const desk = await api.signIn(org.people.desk.email, PASSWORD);
+    const syncing = new SyncClient(injected(api), desk);
+    await syncing.push([intents.createAsset(newId(), 'LT-DOC-1')]);
+    await syncing.pullPage();
+    await syncing.pullRaw('not-a-cookie');
+    await syncing.pushRaw(syncing.queue([intents.createAsset(newId(), 'LT-DOC-2')]).map((m) => ({ ...m, id: m.id + 5 })));
+    await new SyncClient(injected(api), staff, syncing.clientId).pullRaw(null);
+    await api.post('/api/v1/sync/pull', { schemaVersion: 999, clientId: syncing.clientId, cookie: null }, desk);
+    await api.call('POST', '/api/v1/sync/push', { token: desk, body: { schemaVersion: 1, clientId: syncing.clientId, mutations: [], padding: 'x'.repeat(9 * 1024 * 1024) } });
+    const poke = await api.stream('/api/v1/sync/poke', desk);
+    if ('stream' in poke) poke.stream.destroy();
+    await api.stream('/api/v1/sync/poke');
+
     await api.post('/api/v1/auth/sign-out', undefined, staff);
     await api.get('/api/v1/no-such-thing', admin);
 

@@ -4,6 +4,7 @@ import { getAssetRoute, listAssetEventsRoute, listAssetsRoute } from './asset-ro
 import { changePasswordRoute, meRoute, signInRoute, signOutRoute } from './auth-routes';
 import { healthz, readyz } from './health-routes';
 import { getPersonRoute, listPeopleRoute } from './people-routes';
+import { syncPokeRoute, syncPullRoute, syncPushRoute } from './sync-routes';
 
 /**
  * Every route the API serves apart from /openapi.json (which is made from this list). Travel, incidents and leaver
@@ -24,4 +25,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   createAccountRoute,
   disableAccountRoute,
   enableAccountRoute,
+  syncPushRoute,
+  syncPullRoute,
+  syncPokeRoute,
 ];

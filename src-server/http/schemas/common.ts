@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { recordId } from '../../../src-shared/domain/fields';
 import type { ErrorCode } from '../../../src-shared/result';
+import { SYNC_ERROR_CODES, type SyncErrorCode } from '../../../src-shared/sync/error-codes';
 import { documentedAs } from './openapi-hints';
 
-/** Error codes this API answers with: the shared ones (rate_limited is the 429 of sign-in throttling). */
-export type ApiErrorCode = ErrorCode;
+/** Error codes this API answers with: the shared ones (rate_limited is the 429 of sign-in throttling) and the sync ones. */
+export type ApiErrorCode = ErrorCode | SyncErrorCode;
 
 export const API_ERROR_CODES = [
   'invalid_input',
@@ -17,6 +18,7 @@ export const API_ERROR_CODES = [
   'rate_limited',
   'store_unavailable',
   'internal',
+  ...SYNC_ERROR_CODES,
 ] as const satisfies readonly ApiErrorCode[];
 
 /** Every failure, on every route: the same shape as src-shared/result.ts's error values. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
 import { pino } from 'pino';
 import { expect } from 'vitest';
 import type { PasswordHashing } from '../../../src-server/auth/password';
@@ -8,6 +9,7 @@ import type { Database } from '../../../src-server/db/database';
 import { migrate } from '../../../src-server/db/migrate';
 import { createApi } from '../../../src-server/http/app';
 import { createLogger } from '../../../src-server/log/logger';
+import type { SyncOptions } from '../../../src-server/sync/sync-runtime';
 import { TestClock } from './clock';
 import { contractFor } from './openapi-contract';
 
@@ -42,6 +44,11 @@ export interface TestApi {
   readonly contractSeen: ReadonlySet<string>;
   call(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, options?: CallOptions): Promise<Reply>;
   get(url: string, token?: string): Promise<Reply>;
+  /**
+   * GETs an event-stream route: an error answers as JSON (contract-checked like any reply); a 200 returns the open
+   * stream (checked to be documented as text/event-stream). Destroy the stream when done.
+   */
+  stream(url: string, token?: string): Promise<Reply | { readonly status: 200; readonly stream: Readable }>;
   post(url: string, body?: unknown, token?: string): Promise<Reply>;
   signIn(email: string, password: string): Promise<string>;
   close(): Promise<void>;
@@ -52,12 +59,12 @@ export interface TestApi {
  * collector. Every response is checked against the OpenAPI document as it arrives, so each test is also a
  * contract test of the routes it touches.
  */
-export async function startTestApi(db: Database, config: ServerConfig = TEST_CONFIG): Promise<TestApi> {
+export async function startTestApi(db: Database, config: ServerConfig = TEST_CONFIG, sync?: SyncOptions): Promise<TestApi> {
   const clock = new TestClock();
   await migrate(db, CENTRAL_MIGRATIONS, clock.now());
   const logLines: string[] = [];
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => logLines.push(line) } });
-  const app = createApi({ db, clock: clock.now, config, migrations: CENTRAL_MIGRATIONS, version: '0.0.0-test' }, logger);
+  const app = createApi({ db, clock: clock.now, config, migrations: CENTRAL_MIGRATIONS, version: '0.0.0-test', ...(sync ? { sync } : {}) }, logger);
   await app.ready();
   const contract = await contractFor(app);
 
@@ -82,6 +89,21 @@ export async function startTestApi(db: Database, config: ServerConfig = TEST_CON
     contractSeen: contract.seen,
     call,
     get: (url, token) => call('GET', url, token === undefined ? {} : { token }),
+    async stream(url, token) {
+      const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
+      const response = await app.inject({ method: 'GET', url, headers, payloadAsStream: true });
+      const stream = response.stream();
+      if (response.statusCode === 200) {
+        contract.checkEventStream('GET', url, String(response.headers['content-type']));
+        return { status: 200 as const, stream };
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+      const body = Buffer.concat(chunks).toString('utf8');
+      const reply: Reply = { status: response.statusCode, headers: response.headers, body, json: JSON.parse(body) as Reply['json'] };
+      contract.check('GET', url, reply.status, reply.json);
+      return reply;
+    },
     post: (url, body, token) => call('POST', url, { ...(body === undefined ? {} : { body }), ...(token === undefined ? {} : { token }) }),
     async signIn(email, password) {
       const reply = await call('POST', '/api/v1/auth/sign-in', { body: { email, password } });

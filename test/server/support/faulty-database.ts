@@ -15,6 +15,7 @@ export function faultyDatabase(fault: () => Error): Database {
     kind: 'postgres',
     ...failing,
     transaction: () => Promise.reject(fault()),
+    listen: () => Promise.reject(fault()),
     close: () => Promise.resolve(),
   };
 }

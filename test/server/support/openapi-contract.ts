@@ -8,12 +8,14 @@ interface Operation {
   readonly method: string;
   readonly template: string;
   readonly pattern: RegExp;
-  readonly responses: Readonly<Record<string, { content?: { 'application/json'?: { schema?: { $ref?: string } } } }>>;
+  readonly responses: Readonly<Record<string, { content?: { 'application/json'?: { schema?: { $ref?: string } }; 'text/event-stream'?: unknown } }>>;
 }
 
 export interface Contract {
   /** Fails the test unless the document lists this status for the route and the body matches its schema. */
   check(method: string, url: string, status: number, body: unknown): void;
+  /** Fails the test unless the document describes this route's 200 as a text/event-stream. */
+  checkEventStream(method: string, url: string, contentType: string | undefined): void;
   /** "GET /api/v1/people 200" for every response checked so far. */
   readonly seen: ReadonlySet<string>;
   readonly operations: readonly Operation[];
@@ -79,6 +81,13 @@ export async function contractFor(app: FastifyInstance): Promise<Contract> {
       const result = validator((ref ?? '').replace(COMPONENTS, '')).safeParse(body);
       expect(result.success, `${method} ${operation.template} ${String(status)} does not match the document: ${result.error?.message ?? ''}`).toBe(true);
       seen.add(`${method} ${operation.template} ${String(status)}`);
+    },
+    checkEventStream(method, url, contentType) {
+      const path = url.split('?')[0] ?? url;
+      const operation = operations.find((op) => op.method === method && op.pattern.test(path));
+      expect(operation?.responses['200']?.content?.['text/event-stream'], `${method} ${path} is not documented as an event stream`).toBeDefined();
+      expect(contentType).toMatch(/^text\/event-stream/);
+      seen.add(`${method} ${operation?.template ?? path} 200`);
     },
   };
 }

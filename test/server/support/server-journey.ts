@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { CENTRAL_MIGRATIONS } from '../../../src-server/db/central-migrations';
 import type { Database } from '../../../src-server/db/database';
 
 /** Helpers for the tests that drive real server processes over HTTP. */
@@ -37,7 +38,7 @@ export const NEW_PASSWORD = 'a long and private passphrase';
  */
 export async function firstSignIn(a: string, b: string, oneTimePassword: string): Promise<string[]> {
   expect((await request(a, 'GET', '/healthz')).status).toBe(200);
-  expect((await request(b, 'GET', '/readyz')).json.value).toMatchObject({ database: 'reachable', schemaVersion: 1 });
+  expect((await request(b, 'GET', '/readyz')).json.value).toMatchObject({ database: 'reachable', schemaVersion: CENTRAL_MIGRATIONS.length });
   expect(Object.keys((await request(a, 'GET', '/openapi.json')).json.paths ?? {})).toContain('/api/v1/people');
 
   const signedIn = await request(a, 'POST', '/api/v1/auth/sign-in', { body: { email: EMAIL, password: oneTimePassword } });

@@ -1,0 +1,44 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { PULL_PAGE_ROWS } from '../../src-shared/sync/protocol';
+import type { ServerConfig } from '../config/server-config';
+import type { Database } from '../db/database';
+import type { Clock } from '../time/clock';
+import { intervalTicker, PokeHub, type Ticker } from './poke/poke-hub';
+import { ScopeCache } from './pull/scope';
+
+/** Seconds between heartbeats on a poke stream: under the 30–60 s idle timeouts of common proxies. */
+export const POKE_HEARTBEAT_MS = 25_000;
+
+/** Sync settings an API can be built with; tests shrink pages and beat the poke heart by hand. */
+export interface SyncOptions {
+  /** Operations per pull page (default PULL_PAGE_ROWS). */
+  readonly pullPageRows?: number;
+  readonly heartbeatMs?: number;
+  readonly ticker?: Ticker;
+}
+
+/** What sync keeps for as long as an API instance runs: its poke streams and its scope fingerprints. */
+export interface SyncRuntime {
+  readonly pokes: PokeHub;
+  readonly scopes: ScopeCache;
+  readonly pullPageRows: number;
+}
+
+export function createSyncRuntime(
+  deps: { readonly db: Database; readonly clock: Clock; readonly config: ServerConfig; readonly sync?: SyncOptions },
+  log: FastifyBaseLogger,
+): SyncRuntime {
+  const options = deps.sync ?? {};
+  return {
+    pokes: new PokeHub({
+      db: deps.db,
+      clock: deps.clock,
+      sessions: deps.config.sessions,
+      log,
+      heartbeatMs: options.heartbeatMs ?? POKE_HEARTBEAT_MS,
+      ticker: options.ticker ?? intervalTicker,
+    }),
+    scopes: new ScopeCache(),
+    pullPageRows: options.pullPageRows ?? PULL_PAGE_ROWS,
+  };
+}

@@ -1,0 +1,203 @@
+import type { Resource } from '../../src-shared/auth/visibility';
+import { TABLE_COLUMNS, type Rows } from '../../src-shared/domain/tables';
+import { SYNCED_TABLES, type SyncedTable } from '../../src-shared/sync/protocol';
+import { integerOrNull } from '../db/rows';
+
+/**
+ * How each synced column is stored in PostgreSQL (db/central), so rows can be read back in exactly the domain shape
+ * the desktop stores and the mutators compare: ISO timestamps with milliseconds (`toISOString()` form), dates as
+ * YYYY-MM-DD, uuids as lower-case text, bigints as numbers, text[] as arrays. Identifiers in SQL come from
+ * TABLE_COLUMNS only; a test checks this map against the database catalogue.
+ */
+export type SqlKind = 'uuid' | 'text' | 'text[]' | 'date' | 'timestamptz' | 'bigint';
+
+export const COLUMN_KINDS: { readonly [T in SyncedTable]: { readonly [K in keyof Rows[T]]-?: SqlKind } } = {
+  people: {
+    id: 'uuid',
+    staffNumber: 'text',
+    name: 'text',
+    email: 'text',
+    lineManagerId: 'uuid',
+    roles: 'text[]',
+    status: 'text',
+    trainingCompletedOn: 'date',
+    createdAt: 'timestamptz',
+    updatedAt: 'timestamptz',
+  },
+  assets: {
+    id: 'uuid',
+    assetTag: 'text',
+    serialNumber: 'text',
+    type: 'text',
+    model: 'text',
+    imei: 'text',
+    phoneNumber: 'text',
+    purchaseDate: 'date',
+    purchaseValuePence: 'bigint',
+    location: 'text',
+    notes: 'text',
+    status: 'text',
+    holderId: 'uuid',
+    statusChangedAt: 'timestamptz',
+    statusChangedBy: 'uuid',
+    createdAt: 'timestamptz',
+    updatedAt: 'timestamptz',
+  },
+  asset_events: {
+    id: 'uuid',
+    assetId: 'uuid',
+    event: 'text',
+    fromStatus: 'text',
+    toStatus: 'text',
+    personId: 'uuid',
+    note: 'text',
+    actorId: 'uuid',
+    clientId: 'text',
+    at: 'timestamptz',
+  },
+  aup_acknowledgements: {
+    id: 'uuid',
+    personId: 'uuid',
+    policyVersion: 'text',
+    acknowledgedAt: 'timestamptz',
+    assetId: 'uuid',
+    recordedBy: 'uuid',
+  },
+};
+
+/** A synced row in domain shape, loosely typed: the generic code below handles every table alike. */
+export type AnyRow = Readonly<Record<string, unknown>> & { readonly id: string };
+
+export interface Column {
+  readonly field: string;
+  readonly column: string;
+  readonly kind: SqlKind;
+}
+
+function describeColumns(table: SyncedTable): readonly Column[] {
+  const names: Readonly<Record<string, string>> = TABLE_COLUMNS[table];
+  const kinds: Readonly<Record<string, SqlKind>> = COLUMN_KINDS[table];
+  return Object.entries(names).map(([field, column]) => ({ field, column, kind: kinds[field] ?? 'text' }));
+}
+
+const COLUMNS: { readonly [T in SyncedTable]: readonly Column[] } = {
+  people: describeColumns('people'),
+  assets: describeColumns('assets'),
+  asset_events: describeColumns('asset_events'),
+  aup_acknowledgements: describeColumns('aup_acknowledgements'),
+};
+
+export function columnsOf(table: SyncedTable): readonly Column[] {
+  return COLUMNS[table];
+}
+
+export function columnFor(table: SyncedTable, field: string): Column {
+  const found = columnsOf(table).find((column) => column.field === field);
+  if (!found) throw new Error(`${table} has no field ${field}`);
+  return found;
+}
+
+const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/** The SQL that reads one column in domain form, aliased to its field name. */
+function selectExpression(alias: string, { field, column, kind }: Column): string {
+  const ref = `${alias}.${column}`;
+  switch (kind) {
+    case 'uuid':
+      return `${ref}::text AS "${field}"`;
+    case 'date':
+      return `to_char(${ref}, 'YYYY-MM-DD') AS "${field}"`;
+    case 'timestamptz':
+      return `to_char(${ref} AT TIME ZONE 'UTC', ${ISO_MS}) AS "${field}"`;
+    case 'text':
+    case 'text[]':
+    case 'bigint':
+      return `${ref} AS "${field}"`;
+  }
+}
+
+const selectLists = new Map<string, string>();
+
+/** `t.id::text AS "id", …`: every column of `table` in domain form, for a table aliased `alias`. */
+export function selectList(table: SyncedTable, alias: string): string {
+  const key = `${table}:${alias}`;
+  let list = selectLists.get(key);
+  if (list === undefined) {
+    list = columnsOf(table)
+      .map((column) => selectExpression(alias, column))
+      .join(', ');
+    selectLists.set(key, list);
+  }
+  return list;
+}
+
+/** A row as read with selectList, normalised where the two drivers differ (pg returns bigint as text). */
+export function decodeRow(table: SyncedTable, raw: Record<string, unknown>): AnyRow {
+  if (table !== 'assets') return raw as AnyRow;
+  return { ...raw, purchaseValuePence: integerOrNull(raw.purchaseValuePence) } as unknown as AnyRow;
+}
+
+function canonicalTime(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}
+
+/**
+ * A row as it will read back from the database: only known fields, timestamps in toISOString() form, uuids in lower
+ * case, arrays copied.
+ * What a mutator wrote is held in this form, so a later read in the same push sees what a fresh read would.
+ */
+export function canonicalRow(table: SyncedTable, row: Readonly<Record<string, unknown>>): AnyRow {
+  const out: Record<string, unknown> = {};
+  for (const { field, kind } of columnsOf(table)) {
+    const value = row[field] ?? null;
+    if (kind === 'timestamptz') out[field] = canonicalTime(value);
+    else if (kind === 'uuid' && typeof value === 'string') out[field] = value.toLowerCase();
+    else if (kind === 'text[]' && Array.isArray(value)) out[field] = [...(value as unknown[])];
+    else out[field] = value;
+  }
+  return out as AnyRow;
+}
+
+/** The row keyed by SQL column names, as jsonb_populate_recordset reads it. */
+export function toColumnJson(table: SyncedTable, row: AnyRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { field, column } of columnsOf(table)) out[column] = row[field] ?? null;
+  return out;
+}
+
+/**
+ * The person each synced row is about (visibility.ts's subjects), and the kind of record it counts as for
+ * visibility. An AUP confirmation is about its person and is seen by whoever may see that person.
+ */
+export const SUBJECTS: { readonly [T in SyncedTable]: { readonly resource: Resource; readonly field: string } } = {
+  people: { resource: 'person', field: 'id' },
+  assets: { resource: 'asset', field: 'holderId' },
+  asset_events: { resource: 'asset_event', field: 'personId' },
+  aup_acknowledgements: { resource: 'person', field: 'personId' },
+};
+
+export function subjectOfRow(table: SyncedTable, row: AnyRow): string | null {
+  const value = row[SUBJECTS[table].field];
+  return typeof value === 'string' ? value : null;
+}
+
+export function subjectColumn(table: SyncedTable): string {
+  return columnFor(table, SUBJECTS[table].field).column;
+}
+
+/**
+ * Columns with a unique index (db/central/0001): a lookup by one of them names at most one row, so a push can answer
+ * it from rows it already holds.
+ */
+export const UNIQUE_LOOKUPS: { readonly [T in SyncedTable]: readonly string[] } = {
+  people: ['id', 'staffNumber', 'email'],
+  assets: ['id', 'assetTag'],
+  asset_events: ['id'],
+  aup_acknowledgements: ['id'],
+};
+
+export function isSyncedTable(table: string): table is SyncedTable {
+  return (SYNCED_TABLES as readonly string[]).includes(table);
+}

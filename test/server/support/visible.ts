@@ -1,0 +1,23 @@
+import type { Queryable } from '../../../src-server/db/database';
+import type { Actor } from '../../../src-shared/auth/actor';
+import { managerLookup } from '../../../src-shared/auth/hierarchy';
+import { canSee, canSeeAsset, canSeeAssetEvent, canSeePerson } from '../../../src-shared/auth/visibility';
+import type { SyncedTable } from '../../../src-shared/sync/protocol';
+
+/**
+ * What the shared authorisation module (not the server's SQL) says the actor may see now, table by table: the ids a
+ * complete pull must leave in the actor's store.
+ */
+export async function visibleIds(db: Queryable, actor: Actor): Promise<Record<SyncedTable, string[]>> {
+  const people = (await db.query<{ id: string; manager: string | null }>('SELECT id::text AS id, line_manager_id::text AS manager FROM people')).rows;
+  const managerOf = managerLookup(people.map((p) => ({ id: p.id, lineManagerId: p.manager })));
+  const assets = (await db.query<{ id: string; holder: string | null }>('SELECT id::text AS id, holder_id::text AS holder FROM assets')).rows;
+  const events = (await db.query<{ id: string; person: string | null }>('SELECT id::text AS id, person_id::text AS person FROM asset_events')).rows;
+  const acks = (await db.query<{ id: string; person: string }>('SELECT id::text AS id, person_id::text AS person FROM aup_acknowledgements')).rows;
+  return {
+    people: people.filter((p) => canSeePerson(actor, p, managerOf)).map((p) => p.id).sort(),
+    assets: assets.filter((a) => canSeeAsset(actor, { holderId: a.holder }, managerOf)).map((a) => a.id).sort(),
+    asset_events: events.filter((e) => canSeeAssetEvent(actor, { personId: e.person }, managerOf)).map((e) => e.id).sort(),
+    aup_acknowledgements: acks.filter((k) => canSee(actor, 'person', k.person, managerOf)).map((k) => k.id).sort(),
+  };
+}
