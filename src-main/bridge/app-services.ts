@@ -2,6 +2,7 @@ import type { Result } from '../../src-shared/result';
 import { LOCAL_MIGRATIONS } from '../store/local-migrations';
 import { openStore, type Store } from '../store/open-store';
 import { StoreError } from '../store/store-error';
+import type { Timers } from '../sync/engine/ports';
 import { createMemoryVault, type TokenVault } from '../sync/engine/token-vault';
 import { createStorePort } from '../sync/store-port';
 import { createSyncService, noSyncService, type SyncService } from '../sync/sync-service';
@@ -19,6 +20,9 @@ export interface AppServicesOptions {
   readonly clock?: () => Date;
   /** The HTTP client for the central API (tests pass their own). */
   readonly fetch?: typeof fetch;
+  /** Sync's timers (debounce, polling, backoff, poke reconnects) and jitter; tests pass their own so nothing waits. */
+  readonly timers?: Timers;
+  readonly random?: () => number;
 }
 
 /** Everything the shells (Electron IPC, web shell HTTP) need: one dispatch function over the handler table. */
@@ -65,6 +69,8 @@ export function openAppServices(options: AppServicesOptions): AppServices {
           clock,
           log: { info: (details, message) => log.info?.(details, `[sync] ${message}`), error: (details, message) => log.error(details, `[sync] ${message}`) },
           fetch: options.fetch,
+          timers: options.timers,
+          random: options.random,
         });
   const dispatch = createDispatcher({
     store,

@@ -74,13 +74,28 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
   }
 
+  // The app starts sync without waiting for it; account actions wait until start has read the saved account, so
+  // "Sync now" at once after start-up does not answer "sign in first" for an account that is in fact saved.
+  let started: Promise<void> = Promise.resolve();
+  const afterStart = () => started.catch(() => undefined);
+
   return {
-    start: engine.start,
+    start: () => {
+      started = engine.start();
+      return started;
+    },
     stop: engine.stop,
     status: engine.status,
-    signIn: (input) => oneAtATime(() => signIn(accountDeps, input)),
-    signOut: () => oneAtATime(() => signOut(accountDeps)),
+    signIn: async (input) => {
+      await afterStart();
+      return oneAtATime(() => signIn(accountDeps, input));
+    },
+    signOut: async () => {
+      await afterStart();
+      return oneAtATime(() => signOut(accountDeps));
+    },
     async syncNow() {
+      await afterStart();
       if (engine.status().account === null) return err('conflict', 'Sign in to a Custodian server first.');
       return ok(await engine.syncNow());
     },

@@ -72,6 +72,7 @@ const CHANGE_NAMES: Readonly<Record<string, string>> = {
   'person.import': 'Import people',
   'person.recordTraining': 'Record security training',
   'person.acknowledgeAup': 'Record an AUP confirmation',
+  'person.changeLineManager': 'Change a line manager',
 };
 
 export function changeName(mutatorName: string): string {

@@ -41,6 +41,7 @@ export const handlers = {
   'person.create': mutation(mutators['person.create']),
   'person.recordTraining': mutation(mutators['person.recordTraining']),
   'person.acknowledgeAup': mutation(mutators['person.acknowledgeAup']),
+  'person.changeLineManager': mutation(mutators['person.changeLineManager']),
   ...importHandlers,
   ...demoHandlers,
   ...syncHandlers,

@@ -67,6 +67,9 @@ export const MUTATOR_RULES: { readonly [N in MutatorName]: MutatorRule } = {
   },
   // AUP 1.1: a person confirms the AUP themself, or at the desk, where the desk records it.
   'person.acknowledgeAup': { verb: 'record an Acceptable Use Policy confirmation', grants: [{ role: 'staff', over: 'own' }, serviceDesk] },
+  // The line-management hierarchy is the admins' (DESIGN.md, "Who uses it"); the desk keeps it in step when teams move.
+  // It decides who sees whom, so line managers may not move people themselves.
+  'person.changeLineManager': { verb: 'change line managers', grants: [{ role: 'admin', over: 'all' }, serviceDesk] },
 };
 
 export function ruleFor(name: string): MutatorRule | undefined {

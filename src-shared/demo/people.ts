@@ -144,11 +144,40 @@ export function needsTrainingLapseReason(person: PersonPlan, asOf: string): bool
   return trainingLapsed(person.trainingCompletedOn, asOf);
 }
 
+/** One person in this many below the top two levels joined another team first and has since moved to their own. */
+const MOVED_TEAM_EVERY = 97;
+
 /**
- * The people's writes: each person created after their line manager (top level first), then the training
- * renewals, then the AUP confirmations given outside an issue.
+ * Who joined under another manager and has since moved team: picked by position (no random draws, so the rest of the
+ * seeded department is the same with or without them), each first placed under the manager listed after their own
+ * among the managers of that level. Returns person id → the earlier manager's id.
+ */
+function earlierManagers(people: readonly PersonPlan[]): Map<string, string> {
+  const managersByLevel = new Map<number, string[]>();
+  const level = new Map(people.map((person) => [person.id, person.level]));
+  for (const person of people) {
+    if (!person.roles.includes('line_manager')) continue;
+    const list = managersByLevel.get(person.level) ?? [];
+    list.push(person.id);
+    managersByLevel.set(person.level, list);
+  }
+  const earlier = new Map<string, string>();
+  people.forEach((person, index) => {
+    if (person.level < 3 || person.lineManagerId === null || index % MOVED_TEAM_EVERY !== 0) return;
+    const peers = managersByLevel.get(level.get(person.lineManagerId) ?? 0) ?? [];
+    if (peers.length < 2) return;
+    const other = peers[(peers.indexOf(person.lineManagerId) + 1) % peers.length];
+    if (other !== undefined && other !== person.lineManagerId) earlier.set(person.id, other);
+  });
+  return earlier;
+}
+
+/**
+ * The people's writes: each person created after their line manager (top level first), then the team moves, then the
+ * training renewals, then the AUP confirmations given outside an issue.
  */
 export function* peopleMutations(plan: PeoplePlan): Generator<DemoMutation> {
+  const earlier = earlierManagers(plan.people);
   for (const person of plan.people) {
     yield {
       name: 'person.create',
@@ -157,12 +186,15 @@ export function* peopleMutations(plan: PeoplePlan): Generator<DemoMutation> {
         staffNumber: person.staffNumber,
         name: person.name,
         email: person.email,
-        lineManagerId: person.lineManagerId ?? '',
+        lineManagerId: earlier.get(person.id) ?? person.lineManagerId ?? '',
         roles: [...person.roles],
         status: person.status,
         trainingCompletedOn: person.trainingBeforeRenewal ?? person.trainingCompletedOn,
       },
     };
+  }
+  for (const person of plan.people) {
+    if (earlier.has(person.id)) yield { name: 'person.changeLineManager', args: { personId: person.id, lineManagerId: person.lineManagerId } };
   }
   for (const person of plan.people) {
     if (person.trainingBeforeRenewal !== null && person.trainingCompletedOn !== null) {

@@ -15,6 +15,7 @@ import type { Mutator } from './define';
 import { assetImport } from './imports/asset-import';
 import { personImport } from './imports/person-import';
 import { personCreate } from './people/create';
+import { personChangeLineManager } from './people/line-manager';
 import { personAcknowledgeAup, personRecordTraining } from './people/training';
 
 /** Every mutator, by name: the desktop runner and the server's push endpoint both dispatch through this table. */
@@ -36,6 +37,7 @@ export const mutators = {
   [personImport.name]: personImport,
   [personRecordTraining.name]: personRecordTraining,
   [personAcknowledgeAup.name]: personAcknowledgeAup,
+  [personChangeLineManager.name]: personChangeLineManager,
 } as const;
 
 export type MutatorName = keyof typeof mutators;

@@ -310,6 +310,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     status,
     async syncNow() {
+      // Signed out or update required: nothing will run, so make sure the waiting count includes a change made just now.
+      if (!canSync()) await refreshCounts();
       request('manual');
       await idle();
       return status();
