@@ -1,22 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../prepared';
 import type { AssetListRow, AssetPage, AssetPageInput, AssetSortColumn } from '../../../src-shared/api/asset-queries';
+import { orderBy } from './asset-order';
 import { ASSET_LIST_COLUMNS } from './columns';
 import { cachedCount } from './count-cache';
+import { memoryPageItems } from './deep-page/deep-page';
 import { ftsPrefixQuery } from './fts-query';
-
-/** Sort keys: identifiers come from this map only. The tag breaks ties so paging is stable. */
-const SORT_SQL: Record<AssetSortColumn, string> = {
-  assetTag: 'a.asset_tag',
-  serialNumber: 'a.serial_number',
-  type: 'a.type',
-  model: 'a.model',
-  status: 'a.status',
-  // The desktop's copy of the holder's name (holder-name.ts): indexed, so sorting by holder needs no join.
-  holderName: 'a.holder_name',
-  location: 'a.location',
-  purchaseDate: 'a.purchase_date',
-};
 
 interface Where {
   readonly clauses: string[];
@@ -61,12 +50,6 @@ function buildWhere(filters: AssetPageInput['filters'], sortBy?: AssetSortColumn
   return where;
 }
 
-/** The tag breaks ties, unless the tag is the sort: a repeated ORDER BY term stops SQLite taking the order from an index. */
-function orderBy(sort: AssetPageInput['sort']): string {
-  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  return sort.column === 'assetTag' ? `a.asset_tag ${direction}` : `${SORT_SQL[sort.column]} ${direction}, a.asset_tag ${direction}`;
-}
-
 /**
  * Up to this many matching assets, finding them by a filter's index and sorting them is quick (a few ms). Beyond it,
  * SQLite would still pick the filter's index and sort every match for each page (~300 ms for 180,000 issued assets
@@ -81,12 +64,16 @@ const whereSql = (where: Where) => (where.clauses.length > 0 ? `WHERE ${where.cl
  * once per filter until the data changes, count-cache.ts) and decides how to find the page. The page's rowids are
  * found reading only assets and an index, so an offset deep in 300,000 rows skips index entries, not rows joined to
  * their holders; full rows and holder names are read for the page alone (CROSS JOIN: the page drives that loop).
+ * From DEEP_OFFSET on (or sooner, when already built) the page's rowids come from memory (deep-page/), SQL the fallback.
  */
 export function assetPage(db: Database, input: AssetPageInput): AssetPage {
   const where = buildWhere(input.filters);
   if (where === null) return { items: [], total: 0 };
   const total = cachedCount(db, `SELECT COUNT(*) AS total FROM assets a ${whereSql(where)}`, where.params);
   if (total === 0) return { items: [], total };
+  // Deep in the list OFFSET walks the sort's index from the start: the in-memory index finds the page instead.
+  const deep = memoryPageItems(db, input, total);
+  if (deep !== null) return { items: deep, total };
   const paging = total > SORT_MATCHES_AT_MOST ? (buildWhere(input.filters, input.sort.column) ?? where) : where;
   const order = orderBy(input.sort);
   const items = prepared(

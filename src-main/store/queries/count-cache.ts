@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../prepared';
+import { dataStamp } from './data-stamp';
 
 /**
  * The register asks for its total with every page it fetches, and counting a large filtered set (180,000 issued
@@ -16,14 +17,9 @@ interface Totals {
 
 const cache = new WeakMap<Database, Totals>();
 
-function stampOf(db: Database): string {
-  const { changes } = prepared(db, 'SELECT total_changes() AS changes').get() as { changes: number };
-  return `${String(db.pragma('data_version', { simple: true }))}/${String(changes)}`;
-}
-
 /** `SELECT COUNT(*) AS total …` with `params`, answered from the cache while nothing has been written since it was counted. */
 export function cachedCount(db: Database, sql: string, params: readonly unknown[]): number {
-  const stamp = stampOf(db);
+  const stamp = dataStamp(db);
   let totals = cache.get(db);
   if (totals?.stamp !== stamp) {
     totals = { stamp, byQuery: new Map() };
