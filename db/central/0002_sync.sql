@@ -6,11 +6,27 @@
 -- turns on the row, so versions are handed out in commit order and a snapshot that sees head = N sees every row
 -- stamped ≤ N. Rows written before sync existed keep version 0 and reach clients in their first (reset) pull.
 CREATE TABLE sync_head (
-  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-  version   bigint  NOT NULL CHECK (version >= 0)
+  singleton         boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  version           bigint  NOT NULL CHECK (version >= 0),
+  -- Moves whenever the line-management tree may have changed shape (set by the triggers below, so no writer can
+  -- forget it): a pull keeps "everyone below this manager" cached for as long as it has not moved.
+  hierarchy_version bigint  NOT NULL DEFAULT 0 CHECK (hierarchy_version >= 0)
 );
 
 INSERT INTO sync_head (singleton, version) VALUES (true, 0);
+
+CREATE FUNCTION people_hierarchy_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE sync_head SET hierarchy_version = hierarchy_version + 1 WHERE singleton;
+  RETURN NULL;
+END;
+$$;
+
+-- Someone joined or left the directory: once per statement. Someone got another line manager: once per such row.
+CREATE TRIGGER people_hierarchy_rows AFTER INSERT OR DELETE ON people
+  FOR EACH STATEMENT EXECUTE FUNCTION people_hierarchy_changed();
+CREATE TRIGGER people_hierarchy_manager AFTER UPDATE ON people
+  FOR EACH ROW WHEN (OLD.line_manager_id IS DISTINCT FROM NEW.line_manager_id) EXECUTE FUNCTION people_hierarchy_changed();
 
 ALTER TABLE people ADD COLUMN version bigint NOT NULL DEFAULT 0;
 ALTER TABLE assets ADD COLUMN version bigint NOT NULL DEFAULT 0;

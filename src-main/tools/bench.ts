@@ -11,13 +11,15 @@ import { benchPages, pageSessions } from './bench/page-bench';
 import { benchFirstRender } from './bench/render-bench';
 import { currentLoad, formatReport, resultsJson, type Measured } from './bench/report';
 import { benchSearch, searchQueries } from './bench/search-bench';
+import { benchSync } from './bench/sync-bench';
 
 declare const __APP_VERSION__: string;
 
 /**
  * `npm run bench`: builds (or reuses) the benchmark department store, then measures search, the register page query,
- * import throughput and first list render, prints the table and writes bench/results.json. Built by
- * vite.tools.config.ts to dist/tools/bench.js; scripts/bench.mjs builds it and the web shell first.
+ * import throughput, first list render and sync (first sync, push, pull), prints the table and writes
+ * bench/results.json. Built by vite.tools.config.ts to dist/tools/bench.js; scripts/bench.mjs builds it and the web
+ * shell first.
  */
 const RESULTS = resolve('bench', 'results.json');
 
@@ -77,6 +79,13 @@ async function main(argv: string[]): Promise<number> {
     }
     log(`Measuring import: ${options.importRows.toLocaleString('en-GB')} rows into a fresh store, ${String(options.importRuns)} times …`);
     const importing = await benchImport(options.importRows, options.importRuns, options.scale.seed);
+    const sync: Measured['sync'] =
+      options.pushMutations === 0
+        ? { skipped: '--skip-sync' }
+        : await benchSync(
+            { scale: options.scale, pushMutations: options.pushMutations, pullClients: options.pullClients, databaseUrl: process.env.DATABASE_URL },
+            log,
+          );
     const measured: Measured = {
       scale: options.scale,
       dataset: { ...dataset.info, reused: !dataset.built },
@@ -85,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
       page,
       importing,
       render,
+      sync,
     };
     console.log(formatReport(measured));
     mkdirSync(resolve('bench'), { recursive: true });

@@ -21,7 +21,8 @@ function normalise(value: unknown): JsonValue | undefined {
     case 'boolean':
       return value;
     case 'number':
-      return Number.isFinite(value) ? value : null;
+      // JSON has no -0 (it reads back as 0) and no NaN or infinities (null).
+      return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
     case 'undefined':
     case 'function':
     case 'symbol':
@@ -38,14 +39,17 @@ function normalise(value: unknown): JsonValue | undefined {
   const out: Record<string, JsonValue> = {};
   for (const [key, item] of Object.entries(value)) {
     const normalised = normalise(item);
-    if (normalised !== undefined) out[key] = normalised;
+    if (normalised === undefined) continue;
+    // An own "__proto__" key is data (JSON.parse makes it so); plain assignment would set the prototype instead.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: normalised, enumerable: true, writable: true, configurable: true });
+    else out[key] = normalised;
   }
   return out;
 }
 
 /**
  * What JSON can carry, exactly as JSON.parse(JSON.stringify(value)) would give it and jsonb will store it: undefined
- * and functions dropped (null in arrays), Dates (anything with toJSON) as their JSON, non-finite numbers as null.
+ * and functions dropped (null in arrays), Dates (anything with toJSON) as their JSON, non-finite numbers as null, -0 as 0.
  * Walked directly rather than through a text round trip: a push audits hundreds of changes at a time.
  */
 export function toJsonValue(value: unknown): JsonValue {

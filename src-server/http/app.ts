@@ -9,6 +9,7 @@ import { API_ROUTES } from './routes';
 import { openApiRoute } from './routes/openapi-route';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 import { API_SECURITY_HEADERS } from './security-headers';
+import { trackUnusedConnections } from './unused-connections';
 
 export interface RegisteredRoute {
   readonly method: string;
@@ -87,8 +88,12 @@ export function createApi(deps: ApiDeps, logger: FastifyBaseLogger): FastifyInst
   );
 
   const services: ApiServices = { sync: createSyncRuntime(deps, app.log) };
-  // Open poke streams would keep the server from closing: end them (and stop listening) first.
-  app.addHook('preClose', () => services.sync.pokes.close());
+  const unused = trackUnusedConnections(app.server);
+  // Open poke streams, and connections opened ahead of need, would keep the server from closing: end them first.
+  app.addHook('preClose', async () => {
+    await services.sync.pokes.close();
+    unused.close();
+  });
   for (const route of apiRoutes(deps.version).routes) registerRoute(app, deps, services, route);
   return app;
 }

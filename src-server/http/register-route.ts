@@ -5,6 +5,7 @@ import { invalidInput } from '../../src-shared/validation';
 import { authenticate, type AuthFailureReason, type Authenticated } from '../auth/authenticate';
 import type { ApiDeps, ApiServices } from './api-deps';
 import { ApiError } from './errors';
+import { JsonText } from './json-text';
 import { fastifyPath, type RouteSpec } from './route';
 
 const SIGN_IN_AGAIN: Readonly<Record<AuthFailureReason, string>> = {
@@ -99,6 +100,7 @@ export function registerRoute(app: FastifyInstance, deps: ApiDeps, services: Api
           .headers({ 'content-type': 'text/event-stream; charset=utf-8', 'x-accel-buffering': 'no', connection: 'close' })
           .send(value);
       }
+      if (value instanceof JsonText) return reply.status(200).type('application/json; charset=utf-8').send(`{"ok":true,"value":${value.text}}`);
       return reply.status(200).send(spec.raw === true ? value : { ok: true, value });
     },
   });

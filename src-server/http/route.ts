@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Permission } from '../../src-shared/auth/permissions';
 import type { Authenticated } from '../auth/authenticate';
 import type { ApiDeps, ApiServices } from './api-deps';
+import type { JsonText } from './json-text';
 import type { ApiErrorCode } from './schemas/common';
 
 /**
@@ -68,10 +69,10 @@ export interface RouteSpec<
   /** Error codes this route can answer with beyond those every route can (400, 500, 503; 401 with a session). */
   readonly errors: readonly ApiErrorCode[];
   /**
-   * Returns the success value; throws ApiError or DomainError to refuse. Method syntax on purpose: it is checked
+   * Returns the success value (or that value already as JSON text); throws ApiError or DomainError to refuse. Method syntax on purpose: it is checked
    * bivariantly, which lets specific routes sit in one list of RouteSpec.
    */
-  handle(context: HandlerContext<A, z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<V>>;
+  handle(context: HandlerContext<A, z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<V> | JsonText>;
 }
 
 export function defineRoute<A extends AuthMode, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, V extends z.ZodType>(

@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import type { Clock } from '../time/clock';
 import { intervalTicker, PokeHub, type Ticker } from './poke/poke-hub';
 import { ScopeCache } from './pull/scope';
+import { NewestVersions } from './pull/table-newest';
 
 /** Seconds between heartbeats on a poke stream: under the 30–60 s idle timeouts of common proxies. */
 export const POKE_HEARTBEAT_MS = 25_000;
@@ -17,10 +18,11 @@ export interface SyncOptions {
   readonly ticker?: Ticker;
 }
 
-/** What sync keeps for as long as an API instance runs: its poke streams and its scope fingerprints. */
+/** What sync keeps for as long as an API instance runs: its poke streams, scopes and newest table versions. */
 export interface SyncRuntime {
   readonly pokes: PokeHub;
   readonly scopes: ScopeCache;
+  readonly newest: NewestVersions;
   readonly pullPageRows: number;
 }
 
@@ -39,6 +41,7 @@ export function createSyncRuntime(
       ticker: options.ticker ?? intervalTicker,
     }),
     scopes: new ScopeCache(),
+    newest: new NewestVersions(),
     pullPageRows: options.pullPageRows ?? PULL_PAGE_ROWS,
   };
 }

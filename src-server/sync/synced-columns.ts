@@ -99,21 +99,44 @@ export function columnFor(table: SyncedTable, field: string): Column {
 
 const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/** The SQL that reads one column in domain form, aliased to its field name. */
-function selectExpression(alias: string, { field, column, kind }: Column): string {
+/** The SQL that reads one column in domain form. */
+function readExpression(alias: string, { column, kind }: Column): string {
   const ref = `${alias}.${column}`;
   switch (kind) {
     case 'uuid':
-      return `${ref}::text AS "${field}"`;
+      return `${ref}::text`;
     case 'date':
-      return `to_char(${ref}, 'YYYY-MM-DD') AS "${field}"`;
+      return `to_char(${ref}, 'YYYY-MM-DD')`;
     case 'timestamptz':
-      return `to_char(${ref} AT TIME ZONE 'UTC', ${ISO_MS}) AS "${field}"`;
+      return `to_char(${ref} AT TIME ZONE 'UTC', ${ISO_MS})`;
     case 'text':
     case 'text[]':
     case 'bigint':
-      return `${ref} AS "${field}"`;
+      return ref;
   }
+}
+
+function selectExpression(alias: string, column: Column): string {
+  return `${readExpression(alias, column)} AS "${column.field}"`;
+}
+
+const jsonRows = new Map<string, string>();
+
+/**
+ * `json_build_object('id', t.id::text, …)::text`: a whole row in domain form as JSON text, made by the database, so a
+ * pull page can pass rows into its response without parsing and re-serialising them (and rows of different tables can
+ * come back from one statement).
+ */
+export function jsonRow(table: SyncedTable, alias: string): string {
+  const key = `${table}:${alias}`;
+  let expression = jsonRows.get(key);
+  if (expression === undefined) {
+    expression = `json_build_object(${columnsOf(table)
+      .map((column) => `'${column.field}', ${readExpression(alias, column)}`)
+      .join(', ')})::text`;
+    jsonRows.set(key, expression);
+  }
+  return expression;
 }
 
 const selectLists = new Map<string, string>();

@@ -167,6 +167,20 @@ describe.each(BACKENDS)('sync pull on %s', { timeout: 60_000 }, (backend) => {
     await moveToManager(test.db, org.people.bob.id, org.people.mgr.id);
   });
 
+  it('resets the old line manager when a person is moved by a pushed person.changeLineManager', async () => {
+    const mgr = client('mgr');
+    await mgr.sync();
+    const moved = await desk.push([{ name: 'person.changeLineManager', args: { personId: org.people.alice.id, lineManagerId: org.people.boss.id } }]);
+    expect(moved).toMatchObject({ applied: 1, rejected: 0 });
+    try {
+      expect((await mgr.sync())[0]?.reset).toBe(true);
+      expect(mgr.ids('people').map(nameOf).sort()).toEqual(['bob', 'mgr']);
+      await expectHoldsExactly(mgr, 'mgr');
+    } finally {
+      await desk.push([{ name: 'person.changeLineManager', args: { personId: org.people.alice.id, lineManagerId: org.people.mgr.id } }]);
+    }
+  });
+
   it('keeps a run in its version window while changes land between pages, and brings them in the next run', async () => {
     const mgr = client('mgr');
     const first = await mgr.pullPage();

@@ -72,6 +72,18 @@ describe.each(BACKENDS)('sync push on %s', { timeout: 60_000 }, (backend) => {
     expect(await verifyAuditChain(test.db)).toMatchObject({ ok: true });
   });
 
+  it('stamps rows with the desktop’s time of the change, but never a time after the server’s', async () => {
+    const desk = client('desk');
+    const [past, future] = [newId(), newId()];
+    await desk.push([intents.createAsset(past, 'LT-TIME-1')], '2026-06-01T08:30:00.000Z');
+    await desk.push([intents.createAsset(future, 'LT-TIME-2')], '2031-01-01T00:00:00.000Z');
+    const { rows } = await test.db.query<{ id: string; created: string }>(
+      `SELECT id::text AS id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created FROM assets WHERE id = ANY($1::uuid[])`,
+      [[past, future]],
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.created]))).toEqual({ [past]: '2026-06-01T08:30:00.000Z', [future]: api.clock.now().toISOString() });
+  });
+
   it('acknowledges a duplicated push without applying anything again', async () => {
     const desk = client('desk');
     const mutations = desk.queue([intents.createAsset(newId(), 'LT-DUP-1'), intents.recordTraining(org.people.bob.id, '2026-11-01')]);
@@ -158,8 +170,33 @@ describe.each(BACKENDS)('sync push on %s', { timeout: 60_000 }, (backend) => {
     expect(pullRejections(await desk.pullRaw(null))).toEqual([1, 2, 3]);
   });
 
+  it('moves no version for a push whose every mutation is rejected, and the next pull still reports them', async () => {
+    const desk = client('desk');
+    await desk.sync();
+    const before = await syncVersion(test.db);
+    expect(await desk.push([{ name: 'asset.frobnicate', args: {} }])).toEqual({ lastMutationId: 1, applied: 0, rejected: 1, duplicates: 0 });
+    expect(await syncVersion(test.db)).toBe(before);
+    const page = await desk.pullPage();
+    expect([page.patch, page.rejections.map((r) => r.mutationId), page.lastMutationId]).toEqual([[], [1], 1]);
+    expect((await desk.pullPage()).rejections).toEqual([]);
+  });
+
+  it('applies an import batch as one mutation, every row or none, naming the refused row', async () => {
+    const desk = client('desk');
+    const row = (tag: string) => (intents.createAsset(newId(), tag).args as Record<string, unknown>);
+    const reply = await desk.push([
+      { name: 'asset.import', args: { rows: [row('LT-IMP-1'), row('LT-IMP-2'), row('LT-IMP-3')] } },
+      { name: 'asset.import', args: { rows: [row('LT-IMP-4'), row('LT-IMP-1')] } },
+    ]);
+    expect(reply).toEqual({ lastMutationId: 2, applied: 1, rejected: 1, duplicates: 0 });
+    const { rows } = await test.db.query<{ tag: string }>("SELECT asset_tag AS tag FROM assets WHERE asset_tag LIKE 'LT-IMP-%' ORDER BY 1");
+    expect(rows.map((r) => r.tag)).toEqual(['LT-IMP-1', 'LT-IMP-2', 'LT-IMP-3']);
+    const { rejections } = await desk.pullPage();
+    expect(rejections[0]?.message).toMatch(/^Not applied: imported row 2 of the batch \(asset tag LT-IMP-1\): Asset tag LT-IMP-1 is already used/);
+  });
+
   function pullRejections(answer: { json: { value?: unknown } }): number[] {
-    return ((answer.json.value as { rejections: { mutationId: number }[] }).rejections ?? []).map((r) => r.mutationId);
+    return (answer.json.value as { rejections: { mutationId: number }[] }).rejections.map((r) => r.mutationId);
   }
 
   it('re-checks permission: by role, and by reach over the records a mutation changes', async () => {

@@ -30,7 +30,7 @@ describe.runIf(POSTGRES_URL !== undefined)('two API instances on one PostgreSQL 
     await b.close();
     await second.close();
     await a.close();
-  }, 30_000);
+  });
 
   it('interleave pushes from two clients, one per instance: every push gets its own version, in commit order, and both serve the same rows', async () => {
     const one = new SyncClient(overHttp(a.url), deskA.token);

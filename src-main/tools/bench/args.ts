@@ -13,10 +13,14 @@ export interface BenchOptions {
   /** Why first render cannot be measured (the web shell did not build), from scripts/bench.mjs. */
   readonly skipRender: string | null;
   readonly rebuild: boolean;
+  /** Queued mutations pushed in the push measurement; 0 leaves the sync measurements out. */
+  readonly pushMutations: number;
+  readonly pullClients: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [--people N] [--assets N] [--levels N] [--seed N] [--search-sessions N]
-       [--page-sessions N] [--import-rows N] [--import-runs N] [--render-loads N] [--rebuild] [--help]
+       [--page-sessions N] [--import-rows N] [--import-runs N] [--render-loads N] [--push-mutations N]
+       [--pull-clients N] [--skip-sync] [--rebuild] [--help]
 
 Defaults: the full benchmark department (${BENCH_SCALE.people.toLocaleString('en-GB')} people, ${BENCH_SCALE.assets.toLocaleString('en-GB')} assets, ${String(BENCH_SCALE.levels)} levels).
 The department store is built once through the real mutators and cached in bench/.cache/; --rebuild builds it again.`;
@@ -45,6 +49,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       'render-loads': { type: 'string' },
       'skip-render': { type: 'string' },
       rebuild: { type: 'boolean' },
+      'push-mutations': { type: 'string' },
+      'pull-clients': { type: 'string' },
+      'skip-sync': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -66,5 +73,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     renderLoads: whole('render-loads', values['render-loads'], 7),
     skipRender: values['skip-render'] ?? null,
     rebuild: values.rebuild === true,
+    pushMutations: values['skip-sync'] === true ? 0 : whole('push-mutations', values['push-mutations'], 10_000),
+    pullClients: whole('pull-clients', values['pull-clients'], 100),
   };
 }

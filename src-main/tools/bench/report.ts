@@ -6,6 +6,7 @@ import type { PageResult } from './page-bench';
 import type { RenderResult } from './render-bench';
 import type { SearchResult } from './search-bench';
 import { median, type Summary } from './stats';
+import { formatSync, SYNC_TARGETS, syncHeadline, syncPasses, type SyncMeasured } from './sync-bench';
 
 /** The issue's targets for this 2-core machine. */
 export const TARGETS = {
@@ -25,6 +26,7 @@ export interface Measured {
   readonly page: PageResult;
   readonly importing: ImportResult;
   readonly render: RenderResult | { readonly skipped: string };
+  readonly sync: SyncMeasured | { readonly skipped: string };
 }
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
@@ -129,6 +131,7 @@ export function formatReport(m: Measured): string {
     ...summaryLines('asset.page by filter', m.page.byFilter),
     '  slowest asset.page requests',
     ...m.page.slowest.map(({ ms: time, input }) => `    ${ms(time).padStart(10)}  ${JSON.stringify(input)}`),
+    ...('skipped' in m.sync ? ['', `Sync: not measured (${m.sync.skipped})`] : formatSync(m.sync)),
     '',
   ].join('\n');
 }
@@ -136,12 +139,19 @@ export function formatReport(m: Measured): string {
 /** bench/results.json: the four headline figures under the issue's names, then p50s, verdicts and how they were made. */
 export function resultsJson(m: Measured): object {
   const figures = headline(m);
+  const sync = 'skipped' in m.sync ? null : m.sync;
   return {
     ...figures,
+    ...(sync === null ? {} : syncHeadline(sync)),
     search_p50_ms: round2(m.search.overall.p50),
     page_query_p50_ms: round2(m.page.overall.p50),
-    targets: Object.fromEntries(Object.entries(TARGETS).map(([key, t]) => [key, `${t.better === 'lower' ? '<=' : '>='} ${String(t.limit)}`])),
-    pass: Object.fromEntries((Object.keys(TARGETS) as Key[]).map((key) => [key, passes(key, figures[key])])),
+    targets: Object.fromEntries(
+      Object.entries({ ...TARGETS, ...SYNC_TARGETS }).map(([key, t]) => [key, `${t.better === 'lower' ? '<=' : '>='} ${String(t.limit)}`]),
+    ),
+    pass: {
+      ...Object.fromEntries((Object.keys(TARGETS) as Key[]).map((key) => [key, passes(key, figures[key])])),
+      ...(sync === null ? {} : syncPasses(sync)),
+    },
     meta: {
       measuredAt: new Date().toISOString(),
       scale: m.scale,
@@ -152,6 +162,7 @@ export function resultsJson(m: Measured): object {
       page: m.page,
       import: m.importing,
       firstListRender: m.render,
+      sync: m.sync,
     },
   };
 }

@@ -47,7 +47,11 @@ export const syncPushRoute = defineRoute({
   screenBody: requireSchemaVersion,
   value: pushResponse,
   errors: ['forbidden', 'payload_too_large', 'schema_version', 'mutation_gap', 'client_mismatch'],
-  handle: ({ deps, now, auth, body, request }) => applyPush({ db: deps.db, now, actor: auth.actor, log: request.log }, body),
+  async handle({ deps, now, auth, body, request }) {
+    const result = await applyPush({ db: deps.db, now, actor: auth.actor, log: request.log }, body);
+    request.log.info({ event: 'sync_push', actorId: auth.actor.personId, clientId: body.clientId, ...result }, 'push processed');
+    return result;
+  },
 });
 
 export const syncPullRoute = defineRoute({
@@ -66,7 +70,7 @@ export const syncPullRoute = defineRoute({
   value: pullResponse,
   errors: ['forbidden', 'payload_too_large', 'schema_version', 'bad_cookie', 'client_mismatch'],
   handle: ({ deps, services, now, auth, body }) =>
-    pull({ db: deps.db, now, actor: auth.actor, scopes: services.sync.scopes, pageRows: services.sync.pullPageRows }, body),
+    pull({ db: deps.db, now, actor: auth.actor, scopes: services.sync.scopes, newest: services.sync.newest, pageRows: services.sync.pullPageRows }, body),
 });
 
 export const syncPokeRoute = defineRoute({
@@ -98,7 +102,13 @@ export const syncPokeRoute = defineRoute({
       },
     };
     const { pokes } = services.sync;
-    reply.raw.on('close', () => pokes.remove(stream));
+    // The client went away (or the response ended): stop writing, and release the connection, which a half-closed
+    // client socket would otherwise keep open for ever (and with it, a server waiting to close).
+    const gone = () => {
+      pokes.remove(stream);
+      if (!body.destroyed) body.destroy();
+    };
+    reply.raw.on('close', gone);
     body.on('close', () => pokes.remove(stream));
     await pokes.open(stream);
     // Sends the headers and a first line at once, so the client knows it is listening.

@@ -138,7 +138,9 @@ class PushRun {
   private async execute(item: Extract<Prepared, { mutator: Mutator }>): Promise<void> {
     const { mutation, mutator, rule, held, args } = item;
     const { actor } = this.context;
-    const now = new Date(mutation.createdAt).toISOString();
+    // The desktop's clock when the mutation was made (it may have been offline for days), but never later than the
+    // server's: a fast desktop clock must not stamp rows from the future or move a policy check (training) forward.
+    const now = new Date(Math.min(Date.parse(mutation.createdAt), this.context.now.getTime())).toISOString();
     const tx = new PgMutatorTx(this.store, { clientId: this.request.clientId, mutationId: mutation.id, actorId: actor.personId, now });
     await mutator.run(tx, args);
     await requireChangesInReach(actor, rule, held, this.store.pendingChanges(), this.isReport);

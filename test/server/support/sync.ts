@@ -157,6 +157,7 @@ export const intents = {
   return: (assetId: string): Intent => ({ name: 'asset.return', args: { assetId, condition: 'Good' } }),
   restock: (assetId: string): Intent => ({ name: 'asset.restock', args: { assetId, note: null } }),
   markLost: (assetId: string): Intent => ({ name: 'asset.markLost', args: { assetId, note: 'Left on a train' } }),
+  markDamaged: (assetId: string): Intent => ({ name: 'asset.markDamaged', args: { assetId, note: null } }),
   recordTraining: (personId: string, completedOn: string): Intent => ({ name: 'person.recordTraining', args: { personId, completedOn } }),
   acknowledgeAup: (personId: string): Intent => ({ name: 'person.acknowledgeAup', args: { personId, policyVersion: CURRENT_AUP_VERSION, confirmed: true } }),
 };
