@@ -155,6 +155,19 @@ describe('malformed CSV: each bad row reported with its number, the rest still r
     expect(p.valid).toBe(2);
   });
 
+  it('finds junk in whichever chunk of rows it is read in, and only in the row that has it', async () => {
+    const store = memoryStore();
+    const lines = Array.from({ length: 7 }, (_, i) => assetLine({ tag: `LT-${String(i)}`, serial: `S${String(i)}` }));
+    lines[4] = `LT-4,S4,laptop,Dell,,,,,Leeds \u0007,,`;
+    const built = await buildImportPreview('assets', csv(ASSET_HEADER, ...lines), {
+      lookup: createImportLookup(store.db),
+      newId: () => crypto.randomUUID(),
+      chunkRows: 2,
+    });
+    expect(built.summary.errors).toEqual([{ row: 6, field: 'location', message: 'This value holds unreadable characters (binary data or a damaged file)' }]);
+    expect(built.plan.rows.map((row) => row.row)).toEqual([2, 3, 4, 5, 7, 8]);
+  });
+
   it('gives a file that is binary one whole-file error, not one per row', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array<number>(200).fill(0)]);
     const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));

@@ -14,12 +14,15 @@ export interface PlannedAsset {
 /** Snipe-IT statuses that mean the asset is not simply in stock or deployed. */
 const NOT_IN_SERVICE = /lost|stolen|broken|damage|repair|archiv|retire|dispos/i;
 
-function distinct(values: readonly (string | null)[]): string[] {
-  return [...new Set(values.filter((value): value is string => value !== null))];
-}
-
-/** The same tag (or serial) twice in one file: the first row keeps it, every later one is an error naming it. */
-function duplicatesInFile(candidates: readonly AssetCandidate[], key: 'tag' | 'serial', onDuplicate: (candidate: AssetCandidate, firstRow: number) => void): void {
+/**
+ * The same tag (or serial) twice in one file: the first row keeps it, every later one is an error naming it. Returns
+ * the file's distinct values, in the order they first appear, for the look-up against the register.
+ */
+function duplicatesInFile(
+  candidates: readonly AssetCandidate[],
+  key: 'tag' | 'serial',
+  onDuplicate: (candidate: AssetCandidate, firstRow: number) => void,
+): string[] {
   const firstRow = new Map<string, number>();
   for (const candidate of candidates) {
     const value = candidate[key];
@@ -28,6 +31,7 @@ function duplicatesInFile(candidates: readonly AssetCandidate[], key: 'tag' | 's
     if (first === undefined) firstRow.set(value, candidate.row);
     else onDuplicate(candidate, first);
   }
+  return [...firstRow.keys()];
 }
 
 function checkHolders(candidates: readonly AssetCandidate[], binding: Binding<AssetField>, lookup: ImportLookup, log: IssueLog): Map<number, string> {
@@ -86,12 +90,14 @@ function checkHolders(candidates: readonly AssetCandidate[], binding: Binding<As
 export function reconcileAssets(candidates: readonly AssetCandidate[], binding: Binding<AssetField>, lookup: ImportLookup, log: IssueLog): PlannedAsset[] {
   const tagColumn = binding.column('assetTag');
   const serialColumn = binding.column('serialNumber');
-  duplicatesInFile(candidates, 'tag', (c, first) => log.error(c.row, tagColumn, `Asset tag ${c.tag ?? ''} is already on row ${String(first)} of this file`));
-  duplicatesInFile(candidates, 'serial', (c, first) =>
+  const tags = duplicatesInFile(candidates, 'tag', (c, first) =>
+    log.error(c.row, tagColumn, `Asset tag ${c.tag ?? ''} is already on row ${String(first)} of this file`),
+  );
+  const serials = duplicatesInFile(candidates, 'serial', (c, first) =>
     log.error(c.row, serialColumn, `Serial number ${c.serial ?? ''} is already on row ${String(first)} of this file`),
   );
-  const tagsInUse = lookup.assetTagsInUse(distinct(candidates.map((c) => c.tag)));
-  const serialsInUse = lookup.serialsInUse(distinct(candidates.map((c) => c.serial)));
+  const tagsInUse = lookup.assetTagsInUse(tags);
+  const serialsInUse = lookup.serialsInUse(serials);
   for (const candidate of candidates) {
     if (candidate.tag !== null && tagsInUse.has(candidate.tag)) log.error(candidate.row, tagColumn, `Asset tag ${candidate.tag} is already in the register`);
     const owner = candidate.serial === null ? undefined : serialsInUse.get(candidate.serial);

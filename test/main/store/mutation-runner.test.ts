@@ -92,6 +92,21 @@ describe('runMutation', () => {
     expect(count(store, 'outbox')).toBe(1);
   });
 
+  it('refuses an insert that leaves out a column (a mutator bug), writing nothing', async () => {
+    const store = memoryStore();
+    const missingNotes = defineMutator({
+      name: 'test.insertWithoutNotes',
+      args: z.strictObject({}),
+      async run(tx) {
+        const row: Record<string, unknown> = { ...assetRow(newId(), 'LT-1', tx.context.now) };
+        delete row.notes;
+        await tx.insert('assets', row as unknown as AssetRow);
+      },
+    });
+    await expect(runMutation(environment(store), missingNotes, {})).rejects.toThrow('The assets row has no notes field');
+    expect([count(store, 'assets'), count(store, 'outbox')]).toEqual([0, 0]);
+  });
+
   it('hands out gap-free mutation ids whatever mix of successes and failures comes in', async () => {
     const step = fc.oneof(
       fc.constantFrom('LT-1', 'LT-2', 'LT-3', 'LT-4').map((tag) => ({ kind: 'create' as const, tag })),
