@@ -6,6 +6,7 @@ import type { PageResult } from './page-bench';
 import type { RenderResult } from './render-bench';
 import type { SearchResult } from './search-bench';
 import { median, type Summary } from './stats';
+import { meets } from './target';
 import { formatSync, SYNC_TARGETS, syncHeadline, syncPasses, type SyncMeasured } from './sync-bench';
 
 /** The targets for this 2-core machine. */
@@ -34,8 +35,7 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 
 function passes(key: Key, value: number | null): boolean | null {
   if (value === null || Number.isNaN(value)) return null;
-  const { limit, better } = TARGETS[key];
-  return better === 'lower' ? value <= limit : value >= limit;
+  return meets(TARGETS[key], value);
 }
 
 function verdict(key: Key, value: number | null): string {

@@ -2,6 +2,7 @@ import type { DepartmentScale } from '../../../src-shared/demo/scale';
 import { benchSyncApply, generateSyncRows, type SyncApplyResult } from './sync-apply';
 import { benchPull, type PullBenchResult } from './sync-pull';
 import { benchPush, type PushBenchResult } from './sync-push';
+import { meets } from './target';
 
 /** The sync targets for this 2-core machine. */
 export const SYNC_TARGETS = {
@@ -52,8 +53,7 @@ export function syncHeadline(m: SyncMeasured) {
 }
 
 function passes(key: keyof typeof SYNC_TARGETS, value: number): boolean {
-  const { limit, better } = SYNC_TARGETS[key];
-  return better === 'lower' ? value <= limit : value >= limit;
+  return meets(SYNC_TARGETS[key], value);
 }
 
 export function syncPasses(m: SyncMeasured): Record<keyof typeof SYNC_TARGETS, boolean> {
