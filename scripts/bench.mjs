@@ -3,6 +3,7 @@
 // and written to bench/results.json. `npm run bench -- --help` lists the options. Not part of `npm test`.
 import { buildWeb } from './build-web.mjs';
 import { chromeAvailable, chromePath } from './chrome-path.mjs';
+import { NODE_V8_FLAGS } from './node-flags.mjs';
 import { run, runBin } from './run.mjs';
 
 const tools = await runBin('vite', ['build', '--config', 'vite.tools.config.ts', '--logLevel', 'warn']);
@@ -23,4 +24,4 @@ if (args.includes('--help') || args.includes('-h')) {
   skip.push('--skip-render', 'the web shell or renderer did not build (see above)');
 }
 
-process.exit(await run(process.execPath, ['dist/tools/bench.js', ...skip, ...args]));
+process.exit(await run(process.execPath, [...NODE_V8_FLAGS, 'dist/tools/bench.js', ...skip, ...args]));

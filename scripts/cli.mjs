@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { NODE_V8_FLAGS } from './node-flags.mjs';
 import { runBin } from './run.mjs';
 
 const OUTPUT = 'dist/cli/cli.js';
@@ -33,5 +34,5 @@ if (needsBuild()) {
   }
 }
 
-const child = spawn(process.execPath, [OUTPUT, ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, [...NODE_V8_FLAGS, OUTPUT, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

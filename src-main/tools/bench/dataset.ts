@@ -5,7 +5,7 @@ import { generateDepartment } from '../../../src-shared/demo/department';
 import { GENERATOR_VERSION, type DepartmentScale } from '../../../src-shared/demo/scale';
 import { loadMutations } from '../../demo/load-department';
 import { LOCAL_MIGRATIONS } from '../../store/local-migrations';
-import { openStore, STORE_FILE_NAME } from '../../store/open-store';
+import { NEW_STORE_PAGE_SIZE, openStore, STORE_FILE_NAME } from '../../store/open-store';
 
 /** Cached department stores: gitignored, one directory per generator version, seed and scale. */
 export const CACHE_DIR = resolve('bench', '.cache');
@@ -32,7 +32,8 @@ export interface Dataset {
 }
 
 export function datasetKey(scale: DepartmentScale): string {
-  return `department-g${String(GENERATOR_VERSION)}-seed${String(scale.seed)}-${String(scale.people)}p-${String(scale.assets)}a-${String(scale.levels)}l`;
+  // The page size is in the key: a store keeps the page size it was created with, and the figures depend on it.
+  return `department-g${String(GENERATOR_VERSION)}-pg${String(NEW_STORE_PAGE_SIZE)}-seed${String(scale.seed)}-${String(scale.people)}p-${String(scale.assets)}a-${String(scale.levels)}l`;
 }
 
 /**

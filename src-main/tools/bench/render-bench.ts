@@ -43,7 +43,8 @@ interface Probe {
 }
 
 async function startWebShell(dataDir: string): Promise<{ child: ChildProcessByStdio<null, Readable, Readable>; url: string }> {
-  const child = spawn(process.execPath, [WEB_SHELL, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // With the benchmark's own V8 flags (scripts/node-flags.mjs), as `npm start` gives the web shell.
+  const child = spawn(process.execPath, [...process.execArgv, WEB_SHELL, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   for await (const line of createInterface({ input: child.stdout })) {

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_MIGRATIONS } from '../../../src-main/store/local-migrations';
-import { openStore, STORE_FILE_NAME } from '../../../src-main/store/open-store';
+import { NEW_STORE_PAGE_SIZE, openStore, STORE_FILE_NAME } from '../../../src-main/store/open-store';
 import { StoreError } from '../../../src-main/store/store-error';
 import { tempDir } from '../../support/store';
 
@@ -30,6 +30,29 @@ describe('openStore', () => {
       expect(store.db.pragma('user_version', { simple: true })).toBe(LOCAL_MIGRATIONS.length);
     } finally {
       store.close();
+    }
+  });
+
+  it('creates new stores with 8 KB pages and leaves an existing 4 KB store as it is', () => {
+    const fresh = openStore(tempDir(), LOCAL_MIGRATIONS);
+    try {
+      expect(fresh.db.pragma('page_size', { simple: true })).toBe(NEW_STORE_PAGE_SIZE);
+    } finally {
+      fresh.close();
+    }
+    const dir = tempDir();
+    const old = new Database(join(dir, STORE_FILE_NAME));
+    old.pragma('page_size = 4096');
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE kept (n INTEGER)');
+    old.close();
+    // A store made before 8 KB pages (a 4 KB database with pages already in it) keeps its page size when opened.
+    const reopened = openStore(dir, LOCAL_MIGRATIONS);
+    try {
+      expect(reopened.db.pragma('page_size', { simple: true })).toBe(4096);
+      expect(reopened.db.pragma('user_version', { simple: true })).toBe(LOCAL_MIGRATIONS.length);
+    } finally {
+      reopened.close();
     }
   });
 
