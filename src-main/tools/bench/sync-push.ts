@@ -36,8 +36,11 @@ export interface PushBenchResult {
   readonly perPush: Summary;
 }
 
-/** The moment the generated department is made for; its pushed mutations carry it as their createdAt. */
-export const BENCH_AS_OF = '2026-03-02T09:00:00.000Z';
+/**
+ * The moment the generated department is made for; its pushed mutations carry it as their createdAt. An hour before
+ * the run: the server refuses changes made too long before they reach it (src-server/sync/push/mutation-time.ts).
+ */
+export const BENCH_AS_OF = new Date(Date.now() - 60 * 60 * 1000).toISOString();
 
 /** A department big enough to yield `mutations` writes (about 2.3 per asset after the people). */
 export function departmentFor(mutations: number, seed = 20_240_101): DepartmentScale {
