@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { withoutFtsMerging } from './fts-bulk-fill';
 import { prepared } from './prepared';
 import type { Rows, TableName } from '../../src-shared/domain/tables';
 
@@ -56,14 +57,16 @@ export function indexDeferredRows(db: Database): void {
   const from = deferredFrom.get(db);
   if (!from) return;
   deferredFrom.delete(db);
-  db.prepare(
-    `INSERT INTO asset_search (rowid, asset_tag, serial_number, imei, phone_number, model, holder_name)
-     SELECT rowid, asset_tag, serial_number, imei, phone_number, model, (SELECT name FROM people WHERE id = holder_id)
-       FROM assets WHERE rowid > ? ORDER BY rowid`,
-  ).run(from.assets);
-  db.prepare('INSERT INTO people_search (rowid, name, staff_number, email) SELECT rowid, name, staff_number, email FROM people WHERE rowid > ? ORDER BY rowid').run(
-    from.people,
-  );
+  withoutFtsMerging(db, ['asset_search', 'people_search'], () => {
+    db.prepare(
+      `INSERT INTO asset_search (rowid, asset_tag, serial_number, imei, phone_number, model, holder_name)
+       SELECT rowid, asset_tag, serial_number, imei, phone_number, model, (SELECT name FROM people WHERE id = holder_id)
+         FROM assets WHERE rowid > ? ORDER BY rowid`,
+    ).run(from.assets);
+    db.prepare(
+      'INSERT INTO people_search (rowid, name, staff_number, email) SELECT rowid, name, staff_number, email FROM people WHERE rowid > ? ORDER BY rowid',
+    ).run(from.people);
+  });
 }
 
 /** Forgets a deferral without indexing (the transaction rolled back, taking the rows with it). */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Rows } from '../../../src-shared/domain/tables';
+import { withoutFtsMerging } from '../../store/fts-bulk-fill';
 import { prepared } from '../../store/prepared';
 import { indexAsset } from '../../store/search-index';
 
@@ -46,10 +47,12 @@ export function refreshHolderName(db: Database, personId: string): void {
  * tokenises 390,000 rows in one pass inside SQLite instead of one statement per row.
  */
 export function indexEveryRow(db: Database): void {
-  db.exec(
-    `INSERT INTO asset_search (rowid, asset_tag, serial_number, imei, phone_number, model, holder_name)
-       SELECT rowid, asset_tag, serial_number, imei, phone_number, model, holder_name FROM assets ORDER BY rowid;
-     INSERT INTO people_search (rowid, name, staff_number, email)
-       SELECT rowid, name, staff_number, email FROM people ORDER BY rowid;`,
-  );
+  withoutFtsMerging(db, ['asset_search', 'people_search'], () => {
+    db.exec(
+      `INSERT INTO asset_search (rowid, asset_tag, serial_number, imei, phone_number, model, holder_name)
+         SELECT rowid, asset_tag, serial_number, imei, phone_number, model, holder_name FROM assets ORDER BY rowid;
+       INSERT INTO people_search (rowid, name, staff_number, email)
+         SELECT rowid, name, staff_number, email FROM people ORDER BY rowid;`,
+    );
+  });
 }
