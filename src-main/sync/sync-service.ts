@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../src-shared/result';
 import type { SignInResult, SignOutResult, SyncStatus } from '../../src-shared/sync/sync-status';
 import { signIn, signOut, type AccountDeps } from './engine/account-flows';
 import { createHttpTransport } from './engine/http-transport';
+import type { WriteRecovery } from './engine/local-data';
 import { createPokeListener } from './engine/poke-listener';
 import { systemTimers, type Exclusive, type SyncStorePort, type Timers } from './engine/ports';
 import { writeRecoveryFile } from './engine/recovery-file';
@@ -42,6 +43,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const timers = options.timers ?? systemTimers;
   const random = options.random ?? Math.random;
   const transportFor = (serverUrl: string) => createHttpTransport({ serverUrl, fetch: options.fetch, clock: options.clock });
+  const writeRecovery: WriteRecovery = (contents) => writeRecoveryFile(options.dataDir, contents, options.clock());
   const engine = createSyncEngine({
     store: options.store,
     exclusive: options.exclusive,
@@ -52,6 +54,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     timers,
     random,
     log: options.log,
+    writeRecovery,
   });
   const accountDeps: AccountDeps = {
     store: options.store,
@@ -59,7 +62,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     vault: options.vault,
     engine,
     transportFor,
-    writeRecovery: (contents) => writeRecoveryFile(options.dataDir, contents, options.clock()),
+    writeRecovery,
   };
 
   // Sign-in and sign-out each clear and rebind the store: two at once would interleave.

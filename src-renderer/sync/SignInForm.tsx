@@ -49,7 +49,9 @@ export function SignInForm({ status, onSignedIn, before }: SignInFormProps) {
     },
   });
   usePageTitle('Sync', form.summaryErrors.length > 0);
-  const signedOut = status.state === 'signed_out';
+  // After a disabled account's data was removed there is nothing to carry on with: this is a fresh sign-in.
+  const disabled = status.state === 'signed_out' && status.reason === 'account_disabled';
+  const signedOut = status.state === 'signed_out' && !disabled;
 
   return (
     <>
@@ -58,6 +60,8 @@ export function SignInForm({ status, onSignedIn, before }: SignInFormProps) {
       <h2 className="govuk-heading-m">{signedOut ? 'Sign in again' : 'Sign in to a server'}</h2>
       {signedOut ? (
         <p className="govuk-body">Sign in as {previous?.email ?? 'the same account'} to carry on where you left off: nothing on this computer is lost.</p>
+      ) : disabled ? (
+        <p className="govuk-body">The account that was signed in here can no longer sign in. Another account can sign in to this computer.</p>
       ) : (
         <p className="govuk-body">Signing in shares this computer’s work with everyone else’s through your department’s Custodian server.</p>
       )}

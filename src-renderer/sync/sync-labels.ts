@@ -28,7 +28,10 @@ export function syncLabel(status: SyncStatus): SyncLabel {
     case 'local_only':
       return { text: 'Not syncing', colour: 'grey' };
     case 'signed_out':
-      return { text: withWaiting('Signed out', status.pending), colour: 'orange' };
+      // A disabled account cannot sign in again, and its records have left this computer: say so, not just "signed out".
+      return status.reason === 'account_disabled'
+        ? { text: withWaiting('Signed out: account disabled', status.pending), colour: 'red' }
+        : { text: withWaiting('Signed out', status.pending), colour: 'orange' };
     case 'update_required':
       return { text: withWaiting('Update required', status.pending), colour: 'red' };
     case 'offline':

@@ -9,6 +9,7 @@ import type { ApiErrorCode } from './schemas/common';
 export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   invalid_input: 400,
   unauthorised: 401,
+  account_disabled: 401,
   forbidden: 403,
   not_found: 404,
   unknown_method: 404,

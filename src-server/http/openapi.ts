@@ -77,7 +77,7 @@ function parameters(route: RouteSpec): JsonObject[] {
 /** The error statuses a route can answer with: its own, plus those every route can. */
 function errorStatuses(route: RouteSpec): Map<number, ApiErrorCode[]> {
   const codes: ApiErrorCode[] = ['invalid_input', 'internal', 'store_unavailable', ...route.errors];
-  if (route.auth !== 'public') codes.push('unauthorised');
+  if (route.auth !== 'public') codes.push('unauthorised', 'account_disabled');
   if (route.auth === 'session' || route.permission !== undefined) codes.push('forbidden');
   if (route.body) codes.push('payload_too_large');
   const statuses = new Map<number, ApiErrorCode[]>();

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { ACCOUNT_DISABLED, type AuthErrorCode } from '../../src-shared/auth/auth-error-codes';
 import { may } from '../../src-shared/auth/permissions';
 import { invalidInput } from '../../src-shared/validation';
 import { authenticate, type AuthFailureReason, type Authenticated } from '../auth/authenticate';
@@ -18,6 +19,16 @@ const SIGN_IN_AGAIN: Readonly<Record<AuthFailureReason, string>> = {
   account_disabled: 'This account has been disabled. Contact an administrator if you think this is wrong.',
   person_left: 'This account belongs to someone who has left. Contact an administrator if you think this is wrong.',
 };
+
+/**
+ * A session whose account is over for good (disabled, or its person has left) is told so with its own code, so the
+ * desktop removes that account's data instead of waiting for a sign-in that can never work; every other refusal is
+ * `unauthorised` (src-shared/auth/auth-error-codes.ts). Authentication finds the account behind the token even when its
+ * sessions were revoked, because revoking keeps the session row: a later request is still recognised as disabled.
+ */
+function refusalCode(reason: AuthFailureReason): 'unauthorised' | AuthErrorCode {
+  return reason === 'account_disabled' || reason === 'person_left' ? ACCOUNT_DISABLED : 'unauthorised';
+}
 
 /** RFC 6750: a refused bearer token says so in WWW-Authenticate. */
 function bearerChallenge(reason: AuthFailureReason): Record<string, string> {
@@ -60,8 +71,9 @@ async function authorise(spec: RouteSpec, deps: ApiDeps, request: FastifyRequest
   if (spec.auth === 'public') return null;
   const outcome = await authenticate(deps.db, request.headers.authorization, now, deps.config.sessions);
   if (!outcome.ok) {
+    const { reason } = outcome.failure;
     request.log.warn({ event: 'authentication_refused', ...outcome.failure }, 'request refused: not signed in');
-    throw new ApiError('unauthorised', SIGN_IN_AGAIN[outcome.failure.reason], { headers: bearerChallenge(outcome.failure.reason) });
+    throw new ApiError(refusalCode(reason), SIGN_IN_AGAIN[reason], { headers: bearerChallenge(reason) });
   }
   const { session, actor } = outcome.value;
   if (spec.auth === 'session' && session.mustChangePassword) {

@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config/server-config';
 import type { Database } from '../db/database';
 import type { Clock } from '../time/clock';
 import { intervalTicker, PokeHub, type Ticker } from './poke/poke-hub';
+import { DEFAULT_MAX_MUTATION_AGE_DAYS } from './push/mutation-time';
 import { ScopeCache } from './pull/scope';
 import { NewestVersions } from './pull/table-newest';
 
@@ -16,6 +17,8 @@ export interface SyncOptions {
   readonly pullPageRows?: number;
   readonly heartbeatMs?: number;
   readonly ticker?: Ticker;
+  /** How many days a pushed mutation's own time may lie before the server's (default DEFAULT_MAX_MUTATION_AGE_DAYS). */
+  readonly maxMutationAgeDays?: number;
 }
 
 /** What sync keeps for as long as an API instance runs: its poke streams, scopes and newest table versions. */
@@ -24,6 +27,7 @@ export interface SyncRuntime {
   readonly scopes: ScopeCache;
   readonly newest: NewestVersions;
   readonly pullPageRows: number;
+  readonly maxMutationAgeDays: number;
 }
 
 export function createSyncRuntime(
@@ -43,5 +47,6 @@ export function createSyncRuntime(
     scopes: new ScopeCache(),
     newest: new NewestVersions(),
     pullPageRows: options.pullPageRows ?? PULL_PAGE_ROWS,
+    maxMutationAgeDays: options.maxMutationAgeDays ?? DEFAULT_MAX_MUTATION_AGE_DAYS,
   };
 }

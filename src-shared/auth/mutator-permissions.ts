@@ -25,6 +25,11 @@ export interface MutatorRule {
   /** What the mutation does, for refusals: "Not applied: you may not {verb}…". */
   readonly verb: string;
   readonly grants: readonly Grant[];
+  /**
+   * No grant reaches a record about the actor themself, whatever its reach: a fact someone else has to vouch for
+   * (a person recording their own training completion would be marking their own homework).
+   */
+  readonly notAboutSelf?: true;
 }
 
 const serviceDesk: Grant = { role: 'it_service_desk', over: 'all' };
@@ -43,7 +48,10 @@ function report(verb: string): MutatorRule {
 
 /** Every mutator must be listed (a new one is a compile error here until someone decides who may run it). */
 export const MUTATOR_RULES: { readonly [N in MutatorName]: MutatorRule } = {
-  // The register is the IT service desk's: receiving, issuing, returns, repairs and disposal happen at the desk.
+  // The register is the IT service desk's: receiving, issuing, returns, repairs and disposal happen at the desk
+  // (DESIGN.md, "Who uses it"). AUP 8.4 has line managers complete leavers' exit procedures (a return checklist), not
+  // record the equipment back into the register: the desk does that when the kit is handed in, so returns and restocks
+  // stay desk-only.
   'asset.create': deskOnly('add assets to the register'),
   'asset.issue': deskOnly('issue equipment'),
   'asset.return': deskOnly('take equipment back'),
@@ -60,10 +68,12 @@ export const MUTATOR_RULES: { readonly [N in MutatorName]: MutatorRule } = {
   // The directory: admins manage it; the desk adds people when importing a department's users.
   'person.create': { verb: 'add people to the directory', grants: [{ role: 'admin', over: 'all' }, serviceDesk] },
   'person.import': { verb: 'import people into the directory', grants: [{ role: 'admin', over: 'all' }, serviceDesk] },
-  // AUP 1.8: completions are recorded by those who track training, and by line managers for their reports.
+  // AUP 1.8: completions are recorded by those who track training, and by line managers for their reports; never by
+  // anyone for themself (staff hold no grant at all, and no grant reaches one's own record).
   'person.recordTraining': {
     verb: 'record security training',
     grants: [{ role: 'admin', over: 'all' }, serviceDesk, { role: 'security', over: 'all' }, { role: 'line_manager', over: 'reports' }],
+    notAboutSelf: true,
   },
   // AUP 1.1: a person confirms the AUP themself, or at the desk, where the desk records it.
   'person.acknowledgeAup': { verb: 'record an Acceptable Use Policy confirmation', grants: [{ role: 'staff', over: 'own' }, serviceDesk] },
@@ -81,10 +91,15 @@ export function heldGrants(actor: Actor, rule: MutatorRule): readonly Grant[] {
   return rule.grants.filter((grant) => hasRole(actor, grant.role));
 }
 
+/** Whether the rule forbids the actor a record about `subjectId` whatever the grant (notAboutSelf and the actor's own). */
+export function barredAsSelf(actor: Actor, rule: MutatorRule, subjectId: string | null): boolean {
+  return rule.notAboutSelf === true && subjectId === actor.personId;
+}
+
 /**
  * Whether `grant` reaches a record about `subjectId` (null: about nobody, like an asset in stock). `isReport` says
  * whether a person is below the actor in the hierarchy (the caller knows the hierarchy; the desktop and the server
- * answer it differently).
+ * answer it differently). The rule's notAboutSelf is checked separately (barredAsSelf), before any grant.
  */
 export function grantReaches(actor: Actor, grant: Grant, subjectId: string | null, isReport: (personId: string) => boolean): boolean {
   switch (grant.over) {

@@ -3,7 +3,8 @@ import type { Rejection } from './protocol';
 /**
  * Where this desktop stands with the central API, as the sync engine reports it to the UI:
  * - local_only: never signed in; everything stays on this computer.
- * - signed_out: was signed in, but the sign-in ended (expired, revoked, account disabled); changes are kept.
+ * - signed_out: was signed in, but the sign-in ended (expired, revoked): changes are kept; or the account was disabled:
+ *   its unsent changes were saved to a recovery file and its records removed (`reason` says which).
  * - syncing: a push and pull is under way.
  * - synced: the last sync worked.
  * - offline: the server cannot be reached; changes are kept and sent when it is back.
@@ -13,6 +14,14 @@ import type { Rejection } from './protocol';
 export const SYNC_STATES = ['local_only', 'signed_out', 'syncing', 'synced', 'offline', 'update_required', 'error'] as const;
 
 export type SyncState = (typeof SYNC_STATES)[number];
+
+/**
+ * Why the desktop is signed out: the sign-in ended (expired, revoked, signed out elsewhere: sign in again and carry on,
+ * everything kept), or the account was disabled (its records were removed from this computer; it cannot sign in again).
+ */
+export const SIGNED_OUT_REASONS = ['session_ended', 'account_disabled'] as const;
+
+export type SignedOutReason = (typeof SIGNED_OUT_REASONS)[number];
 
 /** The account this installation is bound to. */
 export interface SyncAccount {
@@ -41,6 +50,11 @@ export interface SyncStatus {
   readonly firstSync: SyncProgress | null;
   /** Why the state is what it is, written for the person at the desk; null when there is nothing to say. */
   readonly message: string | null;
+  /**
+   * With state signed_out: which kind of ending it was (the message says it in words). Optional so that older
+   * status values (tests, the web shell's fakes) stay valid; the engine always sets it, null when not signed out.
+   */
+  readonly reason?: SignedOutReason | null;
   /** A standing fact about this installation (the sign-in is kept in memory only, and why). */
   readonly notice: string | null;
   readonly account: SyncAccount | null;

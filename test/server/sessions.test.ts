@@ -111,11 +111,13 @@ describe.each(BACKENDS)('sessions on %s', { timeout: 30_000 }, (backend) => {
     expect(reply.status).toBe(200);
     expect(reply.json.value).toMatchObject({ personId: org.people.mgr.id, sessionsRevoked: 2 });
 
+    // Revoked sessions of a disabled account are still told apart from ended ones: the desktop removes its data.
     for (const token of [phone, laptop]) {
       const refused = await api.get('/api/v1/people', token);
-      expect(code(refused)).toEqual([401, 'unauthorised']);
+      expect(code(refused)).toEqual([401, 'account_disabled']);
       expect(refused.json.error?.message).toMatch(/disabled/);
     }
+    // Sign-in never says which accounts exist or are disabled.
     const signInAgain = await api.post('/api/v1/auth/sign-in', { email: org.people.mgr.email, password: PASSWORD });
     expect(code(signInAgain)).toEqual([401, 'unauthorised']);
     const { rows } = await test.db.query<{ reason: string }>('SELECT revoked_reason AS reason FROM sessions WHERE person_id = $1', [org.people.mgr.id]);
@@ -134,11 +136,46 @@ describe.each(BACKENDS)('sessions on %s', { timeout: 30_000 }, (backend) => {
     const carol = await signIn(org.people.carol.email);
     await test.db.query('UPDATE accounts SET disabled_at = $2 WHERE person_id = $1', [org.people.bob.id, api.clock.now().toISOString()]);
     await test.db.query("UPDATE people SET status = 'left' WHERE id = $1", [org.people.carol.id]);
-    expect(code(await api.get('/api/v1/me', bob))).toEqual([401, 'unauthorised']);
-    expect(code(await api.get('/api/v1/me', carol))).toEqual([401, 'unauthorised']);
+    expect(code(await api.get('/api/v1/me', bob))).toEqual([401, 'account_disabled']);
+    expect(code(await api.get('/api/v1/me', carol))).toEqual([401, 'account_disabled']);
     expect(code(await api.post('/api/v1/auth/sign-in', { email: org.people.carol.email, password: PASSWORD }))).toEqual([401, 'unauthorised']);
     await test.db.query('UPDATE accounts SET disabled_at = NULL WHERE person_id = $1', [org.people.bob.id]);
     await test.db.query("UPDATE people SET status = 'active' WHERE id = $1", [org.people.carol.id]);
+  });
+
+  it('tells a disabled account (account_disabled) from a session that merely ended (unauthorised), on any route', async () => {
+    const admin = await signIn(org.people.adm.email);
+    const ended = await signIn(org.people.dave.email);
+    expect(code(await api.post('/api/v1/auth/sign-out', undefined, ended))).toEqual([200, 'ok']);
+    const lapsed = await signIn(org.people.dave.email);
+    await test.db.query('UPDATE sessions SET expires_at = $2 WHERE token_hash = $1', [createHash('sha256').update(lapsed).digest('hex'), api.clock.now().toISOString()]);
+    const live = await signIn(org.people.dave.email);
+    for (const [token, expected] of [
+      [ended, 'unauthorised'],
+      [lapsed, 'unauthorised'],
+    ] as const) {
+      const refused = await api.get('/api/v1/me', token);
+      expect(code(refused)).toEqual([401, expected]);
+    }
+
+    expect((await api.post(`/api/v1/admin/accounts/${org.people.dave.id}/disable`, undefined, admin)).status).toBe(200);
+    // Every one of the account's tokens now says disabled, also those that had ended before: the account is what matters.
+    for (const token of [ended, lapsed, live]) {
+      for (const [method, path] of [
+        ['GET', '/api/v1/me'],
+        ['POST', '/api/v1/sync/pull'],
+      ] as const) {
+        const refused = method === 'GET' ? await api.get(path, token) : await api.post(path, { schemaVersion: 1, clientId: newId(), cookie: null }, token);
+        expect(code(refused)).toEqual([401, 'account_disabled']);
+        expect(refused.json.error?.message).toBe('This account has been disabled. Contact an administrator if you think this is wrong.');
+        expect(refused.headers['www-authenticate']).toBe('Bearer realm="custodian", error="invalid_token"');
+      }
+    }
+
+    // Enabled again: the old sessions stay ended, as plain ended sessions; a new sign-in works.
+    expect((await api.post(`/api/v1/admin/accounts/${org.people.dave.id}/enable`, undefined, admin)).status).toBe(200);
+    expect(code(await api.get('/api/v1/me', live))).toEqual([401, 'unauthorised']);
+    expect((await api.get('/api/v1/me', await signIn(org.people.dave.email))).status).toBe(200);
   });
 
   it('a new account’s one-time password allows nothing but changing it; the change ends other sessions', async () => {

@@ -87,8 +87,9 @@ describe('sync pokes: server-sent events on PGlite', { timeout: 60_000 }, () => 
     const streams = [await open(leaver.token), await open(second)];
     expect(await post(server, `/api/v1/admin/accounts/${leaver.personId}/disable`, admin.token)).toBe(200);
     await Promise.all(streams.map((stream) => stream.ended()));
+    // The desktop reconnects and is told why, so it removes the account's data rather than waiting for a sign-in.
     const refused = await EventStream.open(server.url, leaver.token);
-    expect([refused.status, (refused.json as { error: { code: string } }).error.code]).toEqual([401, 'unauthorised']);
+    expect([refused.status, (refused.json as { error: { code: string } }).error.code]).toEqual([401, 'account_disabled']);
   });
 
   it('refuses a request without a valid session with 401, as JSON', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src-server/audit/verify-chain';
 import type { Database, Queryable } from '../../src-server/db/database';
 import { mutationRecordId, newId } from '../../src-shared/ids';
-import { startTestApi, type TestApi } from './support/api';
+import { startTestApi, TEST_CONFIG, type TestApi } from './support/api';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './support/databases';
 import { connectionLost } from './support/faulty-database';
 import { PASSWORD, seedOrg, type Name, type Org } from './support/org';
@@ -18,7 +18,7 @@ describe.each(BACKENDS)('sync push on %s', { timeout: 60_000 }, (backend) => {
     test = await openTestDatabase(backend);
     api = await startTestApi(test.db);
     org = await seedOrg(test.db);
-    for (const name of ['desk', 'mgr', 'boss', 'alice', 'bob'] as const) tokens[name] = await api.signIn(org.people[name].email, PASSWORD);
+    for (const name of ['desk', 'mgr', 'boss', 'alice', 'bob', 'sec', 'adm'] as const) tokens[name] = await api.signIn(org.people[name].email, PASSWORD);
   }, 60_000);
   afterAll(async () => {
     await api.close();
@@ -75,13 +75,54 @@ describe.each(BACKENDS)('sync push on %s', { timeout: 60_000 }, (backend) => {
   it('stamps rows with the desktop’s time of the change, but never a time after the server’s', async () => {
     const desk = client('desk');
     const [past, future] = [newId(), newId()];
-    await desk.push([intents.createAsset(past, 'LT-TIME-1')], '2026-06-01T08:30:00.000Z');
+    await desk.push([intents.createAsset(past, 'LT-TIME-1')], '2026-11-01T08:30:00.000Z');
     await desk.push([intents.createAsset(future, 'LT-TIME-2')], '2031-01-01T00:00:00.000Z');
     const { rows } = await test.db.query<{ id: string; created: string }>(
       `SELECT id::text AS id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created FROM assets WHERE id = ANY($1::uuid[])`,
       [[past, future]],
     );
-    expect(Object.fromEntries(rows.map((row) => [row.id, row.created]))).toEqual({ [past]: '2026-06-01T08:30:00.000Z', [future]: api.clock.now().toISOString() });
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.created]))).toEqual({ [past]: '2026-11-01T08:30:00.000Z', [future]: api.clock.now().toISOString() });
+  });
+
+  it('rejects a change made more than 30 days before the server’s time, advancing the id; later ones still apply', async () => {
+    const desk = client('desk');
+    const now = api.clock.now().getTime();
+    const oldest = new Date(now - 30 * 24 * 60 * 60 * 1000).toISOString();
+    const tooOld = new Date(now - 30 * 24 * 60 * 60 * 1000 - 1).toISOString();
+    const [kept, refused, later] = [newId(), newId(), newId()];
+    const mutations = [
+      ...desk.queue([intents.createAsset(kept, 'LT-AGE-1')], oldest),
+      ...desk.queue([intents.createAsset(refused, 'LT-AGE-2')], tooOld),
+      ...desk.queue([intents.createAsset(later, 'LT-AGE-3')]),
+    ];
+    const answer = await desk.pushRaw(mutations);
+    expect(answer.json.value).toEqual({ lastMutationId: 3, applied: 2, rejected: 1, duplicates: 0 });
+    const { rows } = await test.db.query<{ id: string; created: string }>(
+      `SELECT id::text AS id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created FROM assets WHERE id = ANY($1::uuid[]) ORDER BY asset_tag`,
+      [[kept, refused, later]],
+    );
+    expect(rows).toEqual([
+      { id: kept, created: oldest },
+      { id: later, created: MADE_AT },
+    ]);
+    const { rejections } = await desk.pullPage();
+    expect(rejections.map((r) => [r.mutationId, r.code])).toEqual([[2, 'invalid_input']]);
+    expect(rejections[0]?.message).toBe(
+      'Not applied: this change was made on 24 Oct 2026 at 09:59 by the desktop’s clock, more than 30 days before it reached the server, ' +
+        'and a change kept offline that long is not accepted because its time can no longer be relied on. ' +
+        'Make the change again if it is still needed; if the computer’s clock is wrong, correct it first.',
+    );
+  });
+
+  it('takes the oldest accepted time from the server’s sync options', async () => {
+    const lenient = await startTestApi(test.db, TEST_CONFIG, { maxMutationAgeDays: 365 });
+    try {
+      const desk = new SyncClient(injected(lenient), await lenient.signIn(org.people.desk.email, PASSWORD));
+      expect(await desk.push([intents.createAsset(newId(), 'LT-AGE-4')], '2026-01-01T00:00:00.000Z')).toMatchObject({ applied: 1, rejected: 0 });
+      expect(await desk.push([intents.createAsset(newId(), 'LT-AGE-5')], '2025-11-01T00:00:00.000Z')).toMatchObject({ applied: 0, rejected: 1 });
+    } finally {
+      await lenient.close();
+    }
   });
 
   it('acknowledges a duplicated push without applying anything again', async () => {
@@ -115,11 +156,12 @@ describe.each(BACKENDS)('sync push on %s', { timeout: 60_000 }, (backend) => {
     if (!second || !third) throw new Error('queue');
 
     const skipped = await desk.pushRaw([third]);
-    expect([skipped.status, skipped.json.error?.code, skipped.json.error?.fields]).toEqual([409, 'mutation_gap', { 'mutations.0.id': 'Expected 2' }]);
-    expect(skipped.json.error?.message).toMatch(/up to 1, so the next must be 2/);
+    // The field lastMutationId tells the desktop where to resume without reading the message.
+    expect([skipped.status, skipped.json.error?.code, skipped.json.error?.fields]).toEqual([409, 'mutation_gap', { 'mutations.0.id': 'Expected 2', lastMutationId: '1' }]);
+    expect(skipped.json.error?.message).toMatch(/the next must be 2\. Nothing in this push was applied; the server has processed this client's mutations up to 1, so push again from 2\.$/);
     // A gap inside one push refuses all of it, the mutations before the gap included.
     const holed = await desk.pushRaw([second, { ...third, id: 4 }]);
-    expect([holed.status, holed.json.error?.code, Object.keys(holed.json.error?.fields ?? {})]).toEqual([409, 'mutation_gap', ['mutations.1.id']]);
+    expect([holed.status, holed.json.error?.code, holed.json.error?.fields]).toEqual([409, 'mutation_gap', { 'mutations.1.id': 'Expected 3', lastMutationId: '1' }]);
     expect(await footprint(test.db)).toBe(before);
   });
 
@@ -228,6 +270,37 @@ describe.each(BACKENDS)('sync push on %s', { timeout: 60_000 }, (backend) => {
       { tag: 'LT-STOCK-2', status: 'in_stock' },
     ]);
     expect(api.logLines.filter((line) => line.includes('"event":"authorisation_refused"') && line.includes('"mutation":"asset.')).length).toBe(3);
+  });
+
+  it('nobody records their own security training, whatever their roles; line managers record their reports’', async () => {
+    const on = async (name: Name, personId: string): Promise<{ applied: number; code?: string; message?: string }> => {
+      const desktop = client(name);
+      const reply = await desktop.push([intents.recordTraining(personId, '2026-11-10')]);
+      const rejection = (await desktop.pullPage()).rejections[0];
+      return { applied: reply.applied, ...(rejection ? { code: rejection.code, message: rejection.message } : {}) };
+    };
+    const self = 'Not applied: you may not record security training for yourself: someone else who may do so has to record it';
+    expect(await on('alice', org.people.alice.id)).toMatchObject({ applied: 0, code: 'forbidden', message: expect.stringMatching(/do not allow you to record security training/) as string });
+    for (const name of ['mgr', 'desk', 'sec', 'adm'] as const) expect(await on(name, org.people[name].id), name).toEqual({ applied: 0, code: 'forbidden', message: self });
+    expect(await on('mgr', org.people.bob.id)).toEqual({ applied: 1 });
+    expect(await on('sec', org.people.desk.id)).toEqual({ applied: 1 });
+    const { rows } = await test.db.query<{ id: string; on: string | null }>("SELECT id::text AS id, to_char(training_completed_on, 'YYYY-MM-DD') AS on FROM people WHERE training_completed_on = '2026-11-10'");
+    expect(rows.map((row) => row.id).sort()).toEqual([org.people.bob.id, org.people.desk.id].sort());
+  });
+
+  it('returns and restocks are the IT service desk’s: a line manager may not record one, even for a report', async () => {
+    const mgr = client('mgr');
+    const bobs = org.assets.find((asset) => asset.holderId === org.people.bob.id)?.id ?? '';
+    expect(await mgr.push([intents.return(bobs), intents.restock(bobs), { name: 'asset.returnMany', args: { assetIds: [bobs], condition: 'Good' } }])).toMatchObject({
+      applied: 0,
+      rejected: 3,
+    });
+    const { rejections } = await mgr.pullPage();
+    expect(rejections.map((r) => [r.code, r.message])).toEqual([
+      ['forbidden', 'Not applied: your roles (Staff or Line manager) do not allow you to take equipment back: that needs the IT service desk role'],
+      ['forbidden', 'Not applied: your roles (Staff or Line manager) do not allow you to put equipment back into stock: that needs the IT service desk role'],
+      ['forbidden', 'Not applied: your roles (Staff or Line manager) do not allow you to take equipment back: that needs the IT service desk role'],
+    ]);
   });
 
   it('pins a refusal by the database itself (a constraint behind the mutators’ checks) on that one mutation', async () => {

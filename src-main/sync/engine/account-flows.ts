@@ -1,8 +1,8 @@
 import type { SyncSignInInput } from '../../../src-shared/api/sync-handlers';
 import { err, ok, type ErrorCode, type Result } from '../../../src-shared/result';
 import type { SignInResult, SignOutResult, SyncAccount } from '../../../src-shared/sync/sync-status';
+import { exportAndClear, type Removed, type WriteRecovery } from './local-data';
 import type { Exclusive, SyncStorePort, SyncTransport } from './ports';
-import type { RecoveryContents } from './recovery-file';
 import type { SyncEngine } from './sync-engine';
 import type { TokenVault } from './token-vault';
 import type { TransportError } from './transport-errors';
@@ -14,7 +14,7 @@ export interface AccountDeps {
   readonly engine: SyncEngine;
   readonly transportFor: (serverUrl: string) => SyncTransport;
   /** Writes a recovery file and returns its path; throws when it cannot (the store is then left alone). */
-  readonly writeRecovery: (contents: RecoveryContents) => string;
+  readonly writeRecovery: WriteRecovery;
 }
 
 const SIGN_IN_FIELDS = new Set(['serverUrl', 'email', 'password', 'newPassword']);
@@ -54,6 +54,10 @@ export const ONE_TIME_PASSWORD_MESSAGE =
  * touched after the server has accepted the sign-in. Then, if the store holds anything that is not this account's
  * (changes made before sign-in, another account's records), its unsent changes go to a recovery file and the store is
  * cleared, in one go under the serial gate, so no change can slip in between the export and the clear.
+ *
+ * Even an empty store is cleared when it was bound to another account: clearing gives the installation a new client
+ * id, and the old one is bound to the previous account on the server for ever (a push or pull with it as this
+ * account would only be refused with client_mismatch).
  */
 export async function signIn(deps: AccountDeps, input: SyncSignInInput): Promise<Result<SignInResult>> {
   const { store, exclusive, vault, engine } = deps;
@@ -94,17 +98,13 @@ export async function signIn(deps: AccountDeps, input: SyncSignInInput): Promise
       const state = store.readState();
       let recoveryFile: string | null = null;
       let cleared = false;
-      if (!sameAccount(state.account, account.serverUrl, account.personId) && store.hasLocalData()) {
-        if (store.pendingCount() > 0) {
-          recoveryFile = deps.writeRecovery({
-            reason: 'sign_in',
-            clientId: store.clientId(),
-            account: state.account === null ? null : { serverUrl: state.account.serverUrl, email: state.account.email },
-            outbox: store.exportOutbox(),
-          });
+      if (!sameAccount(state.account, account.serverUrl, account.personId)) {
+        if (store.hasLocalData()) {
+          ({ recoveryFile } = exportAndClear(store, deps.writeRecovery, 'sign_in'));
+          cleared = true;
+        } else if (state.account !== null) {
+          store.clearLocalData();
         }
-        store.clearLocalData();
-        cleared = true;
       }
       store.saveAccount(account);
       return Promise.resolve({ recoveryFile, cleared });
@@ -128,23 +128,9 @@ export async function signOut(deps: AccountDeps): Promise<Result<SignOutResult>>
   if (engine.status().account === null) return err('conflict', 'Custodian is not signed in to a server.');
   await engine.pause();
   const token = vault.load();
-  let outcome: { account: SyncAccount | null; recoveryFile: string | null };
+  let outcome: Removed;
   try {
-    outcome = await exclusive(() => {
-      const { account } = store.readState();
-      let recoveryFile: string | null = null;
-      if (store.pendingCount() > 0) {
-        recoveryFile = deps.writeRecovery({
-          reason: 'sign_out',
-          clientId: store.clientId(),
-          account: account === null ? null : { serverUrl: account.serverUrl, email: account.email },
-          outbox: store.exportOutbox(),
-        });
-      }
-      store.clearLocalData();
-      store.clearAccount();
-      return Promise.resolve({ account, recoveryFile });
-    });
+    outcome = await exclusive(() => Promise.resolve(exportAndClear(store, deps.writeRecovery, 'sign_out')));
   } catch (error) {
     await engine.start();
     return err('internal', `Custodian could not save the unsent changes to a recovery file, so it did not sign out or remove anything: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,6 @@
 import { POKE_EVENT, SYNC_PATHS } from '../../../src-shared/sync/protocol';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import type { PokeSource, TimerHandle, Timers } from './ports';
+import type { PokeAuthFailure, PokeSource, TimerHandle, Timers } from './ports';
 import { createSseParser } from './sse-parser';
 
 export interface PokeListenerOptions {
@@ -20,9 +20,25 @@ export interface PokeListenerOptions {
 export const DEFAULT_POKE_IDLE_MS = 90_000;
 
 /**
+ * The code and message of a 401, read from the API's envelope: the engine must tell a disabled account (remove its
+ * data) from a session that merely ended (keep everything). A body that cannot be read is a plain ended session.
+ */
+async function authFailure(response: Response): Promise<PokeAuthFailure> {
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } } | null;
+    const code = body?.error?.code;
+    const message = body?.error?.message;
+    return { code: typeof code === 'string' ? code : 'http_401', message: typeof message === 'string' && message.trim() !== '' ? message : null };
+  } catch {
+    return { code: 'http_401', message: null };
+  }
+}
+
+/**
  * Listens to GET /api/v1/sync/poke (server-sent events over a streaming fetch) and calls onPoke for every
  * `event: poke`. Reconnects with backoff when the stream fails or ends, and pokes once after each REconnection,
- * since a poke sent while disconnected was missed. A 401 ends listening: the sign-in is over.
+ * since a poke sent while disconnected was missed. A 401 ends listening: the sign-in is over, and the handler is told
+ * the server's code (a disabled account is not the same as an expired session).
  */
 export function createPokeListener(options: PokeListenerOptions): PokeSource {
   const fetchImpl = options.fetch ?? fetch;
@@ -101,7 +117,7 @@ export function createPokeListener(options: PokeListenerOptions): PokeSource {
           if (isStopped()) return;
           if (response.status === 401) {
             stopped = true;
-            handlers.onAuthFailure();
+            handlers.onAuthFailure(await authFailure(response));
             return;
           }
           if (!response.ok || response.body === null) {

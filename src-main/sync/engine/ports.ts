@@ -84,9 +84,21 @@ export interface SyncTransport {
   pull(token: string, body: PullRequest, signal?: AbortSignal): Promise<TransportResult<PullResponse>>;
 }
 
+/** The server's refusal of the poke stream's session (401): its error code and message, when it sent them. */
+export interface PokeAuthFailure {
+  /** 'unauthorised', 'account_disabled' (src-shared/auth/auth-error-codes.ts), or 'http_401' without a readable body. */
+  readonly code: string;
+  readonly message: string | null;
+}
+
+export interface PokeHandlers {
+  onPoke(): void;
+  onAuthFailure(failure: PokeAuthFailure): void;
+}
+
 /** Listens for pokes while signed in; `stop` ends the stream and any reconnect. */
 export interface PokeSource {
-  start(token: string, handlers: { onPoke: () => void; onAuthFailure: () => void }): { stop(): void };
+  start(token: string, handlers: PokeHandlers): { stop(): void };
 }
 
 /** Whatever the timer implementation hands back (Node's Timeout object, a number in tests). */

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 export const RECOVERY_DIR = 'recovery';
 
 export interface RecoveryContents {
-  /** Why the changes were taken out of the store. */
-  readonly reason: 'sign_in' | 'sign_out';
+  /**
+   * Why the changes were taken out of the store: another account signed in, this one signed out, or the server said
+   * the account has been disabled (its records may no longer stay on this computer).
+   */
+  readonly reason: 'sign_in' | 'sign_out' | 'account_disabled';
   readonly clientId: string;
   /** The account the changes were waiting to be sent as, if any (none for changes made before any sign-in). */
   readonly account: { readonly serverUrl: string; readonly email: string } | null;

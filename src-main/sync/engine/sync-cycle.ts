@@ -2,6 +2,7 @@ import { MAX_PUSH_BODY_BYTES, MAX_PUSH_MUTATIONS, SYNC_SCHEMA_VERSION, type Pull
 import type { SyncErrorCode } from '../../../src-shared/sync/error-codes';
 import type { SyncProgress } from '../../../src-shared/sync/sync-status';
 import type { Exclusive, PullRunOutcome, SyncStorePort, SyncTransport } from './ports';
+import { gapLastMutationId, MUTATION_GAP, unrecoverableGap } from './push-gap';
 import type { TransportError } from './transport-errors';
 
 /** The pull cookie is not one this server issued for this client (src-shared/sync/error-codes.ts). */
@@ -43,6 +44,25 @@ class PullFailed extends Error {
   }
 }
 
+/** Resuming after a mutation_gap more often than this in one cycle means something else is wrong: stop and say so. */
+const MAX_GAP_RESUMES = 3;
+
+/**
+ * After a mutation_gap: where to push from next, or the error to stop with. The server names the last id it has
+ * processed; when the outbox still holds the one after it, the push resumes there (what the server already has is
+ * acknowledged as duplicates). When it does not, no push can ever close the gap: stop with a clear error, the outbox
+ * untouched.
+ */
+async function resumeAfterGap(deps: CycleDeps, error: TransportError, resumes: number): Promise<{ afterId: number } | { error: TransportError }> {
+  const last = gapLastMutationId(error);
+  const { next, pending } = await deps.exclusive(() =>
+    Promise.resolve({ next: last === null ? undefined : deps.store.pendingMutations(last, 1, 0)[0], pending: deps.store.pendingCount() }),
+  );
+  const nextHeld = last !== null && next?.id === last + 1;
+  if (nextHeld && resumes < MAX_GAP_RESUMES) return { afterId: last };
+  return { error: unrecoverableGap(error, last, pending, nextHeld) };
+}
+
 /**
  * Pushes the whole outbox, oldest first, in batches within the protocol's count and size limits. Outbox entries stay
  * until a pull confirms them (finishPullRun), so every cycle starts again from the oldest: the server acknowledges
@@ -51,6 +71,7 @@ class PullFailed extends Error {
 async function pushOutbox(deps: CycleDeps): Promise<{ ok: true; pushed: number } | { ok: false; error: TransportError }> {
   let afterId = 0;
   let pushed = 0;
+  let gapResumes = 0;
   for (;;) {
     const { batch, clientId } = await deps.exclusive(() =>
       Promise.resolve({
@@ -61,6 +82,13 @@ async function pushOutbox(deps: CycleDeps): Promise<{ ok: true; pushed: number }
     const last = batch.at(-1);
     if (last === undefined) return { ok: true, pushed };
     const reply = await deps.transport.push(deps.token, { schemaVersion: SYNC_SCHEMA_VERSION, clientId, mutations: [...batch] }, deps.signal);
+    if (!reply.ok && reply.error.code === MUTATION_GAP) {
+      const resume = await resumeAfterGap(deps, reply.error, gapResumes);
+      if ('error' in resume) return { ok: false, error: resume.error };
+      gapResumes += 1;
+      afterId = resume.afterId;
+      continue;
+    }
     if (!reply.ok) return reply;
     pushed += batch.length;
     // The server processed fewer than were sent: leave the rest for the next cycle, after the pull says where it is.

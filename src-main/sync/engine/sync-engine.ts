@@ -1,62 +1,15 @@
-import type { SyncAccount, SyncProgress, SyncState, SyncStatus } from '../../../src-shared/sync/sync-status';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import type { Exclusive, PokeSource, SyncStorePort, SyncTransport, TimerHandle, Timers } from './ports';
+import { ACCOUNT_DISABLED } from '../../../src-shared/auth/auth-error-codes';
+import type { SignedOutReason, SyncAccount, SyncProgress, SyncState, SyncStatus } from '../../../src-shared/sync/sync-status';
+import { ACCOUNT_DISABLED_MESSAGE, removeAccountData } from './account-disabled';
+import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import { mismatchMessage, renewClientId } from './client-renewal';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_POLL_INTERVAL_MS, type Session, type SyncEngine, type SyncEngineOptions } from './engine-api';
+import { reactionTo } from './failure-reaction';
+import { createPokeJitter, DEFAULT_POKE_JITTER_MS } from './poke-jitter';
+import type { TimerHandle } from './ports';
 import { isLocalError, runCycle, type CycleOutcome } from './sync-cycle';
-import type { TokenVault } from './token-vault';
 
-export const DEFAULT_POLL_INTERVAL_MS = 60_000;
-/** Long enough that a burst of edits goes in one push; short enough that a change reaches others promptly. */
-export const DEFAULT_DEBOUNCE_MS = 1_500;
-
-export interface EngineLogger {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
-
-export interface SyncEngineOptions {
-  readonly store: SyncStorePort;
-  /** The bridge's serial gate: every store call, and each whole pull run, goes through it. */
-  readonly exclusive: Exclusive;
-  readonly vault: TokenVault;
-  readonly transportFor: (serverUrl: string) => SyncTransport;
-  readonly pokesFor: (serverUrl: string) => PokeSource;
-  readonly timers: Timers;
-  readonly random: () => number;
-  readonly log: EngineLogger;
-  readonly backoff?: BackoffPolicy;
-  readonly pollIntervalMs?: number;
-  readonly debounceMs?: number;
-}
-
-/** A signed-in account and its token. */
-export interface Session {
-  readonly account: SyncAccount;
-  readonly token: string;
-}
-
-export interface SyncEngine {
-  /** Reads the account from the store and, with a token in the vault, starts syncing. */
-  start(): Promise<void>;
-  /** Stops for good (the app is quitting): timers cleared, requests aborted, a pull run under way rolled back. */
-  stop(): Promise<void>;
-  status(): SyncStatus;
-  /** Syncs now (after the one under way, if any) and answers the status after it. */
-  syncNow(): Promise<SyncStatus>;
-  /** A local write committed: update the count of waiting changes and sync soon (debounced). */
-  localWrite(): void;
-  /** Stops syncing and waits for a cycle under way to end, before sign-in or sign-out change the store. */
-  pause(): Promise<void>;
-  /** Starts syncing as this session (after sign-in). */
-  begin(session: Session): void;
-  /** Forgets the account (after sign-out): nothing to sync. */
-  forget(): void;
-  /** Re-reads the counts shown in the status (waiting changes, refused changes, last sync). */
-  refreshCounts(): Promise<void>;
-  /** The signed-in person, for the mutations made on this desktop; null when nobody is. */
-  actorId(): string | null;
-  /** Resolves once no cycle is under way (nor queued behind one). */
-  idle(): Promise<void>;
-}
+export { DEFAULT_DEBOUNCE_MS, DEFAULT_POLL_INTERVAL_MS, type EngineLogger, type Session, type SyncEngine, type SyncEngineOptions } from './engine-api';
 
 type Reason = 'start' | 'manual' | 'poke' | 'local-write' | 'timer';
 
@@ -65,11 +18,14 @@ const URGENT: ReadonlySet<Reason> = new Set(['start', 'manual']);
 
 type Condition = Exclude<SyncState, 'syncing'>;
 
+const SIGN_IN_ENDED = 'Your sign-in to the server has ended. Sign in again to carry on syncing.';
+
 /**
  * The desktop's sync loop. One cycle at a time (push the outbox, then pull), started on start, after local writes
- * (debounced), on pokes, on a timer and on demand; transient failures back off exponentially with full jitter; an
- * ended sign-in or a too-old protocol stops it with the outbox kept. All time comes from the injected timers and
- * random source, so tests drive every schedule without waiting.
+ * (debounced), on pokes (after a short random pause), on a timer and on demand; transient failures back off
+ * exponentially with full jitter; an ended sign-in or a too-old protocol stops it with the outbox kept; a disabled
+ * account stops it with the outbox exported and the account's data removed. All time comes from the injected timers
+ * and random source, so tests drive every schedule without waiting.
  */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { store, exclusive, vault, timers, log } = options;
@@ -82,6 +38,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let token: string | null = null;
   let condition: Condition = 'local_only';
   let message: string | null = null;
+  let reason: SignedOutReason | null = null;
   let pending = 0;
   let rejected = 0;
   let lastSyncedAt: string | null = null;
@@ -95,6 +52,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let abort: AbortController | null = null;
   /** Bumped whenever the session changes or syncing pauses: a cycle from an older generation is ignored. */
   let generation = 0;
+  /** This session already took a new client id once (client-renewal.ts): a second mismatch is not answered the same way. */
+  let renewedClient = false;
+  /** A disabled account's data being removed: a poke and a cycle may both report it. */
+  let removing: Promise<void> | null = null;
+  const pokeJitter = createPokeJitter({ timers, random: options.random, maxMs: options.pokeJitterMs ?? DEFAULT_POKE_JITTER_MS }, () => {
+    request('poke');
+  });
 
   function clearNext(): void {
     if (next !== null) timers.clear(next.handle);
@@ -120,6 +84,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   function stopPokes(): void {
     pokes?.stop();
     pokes = null;
+    pokeJitter.cancel();
   }
 
   function canSync(): boolean {
@@ -146,14 +111,66 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     });
   }
 
-  function signedOut(why: string): void {
+  function stopSyncing(): void {
     token = null;
-    vault.clear();
     stopPokes();
     clearNext();
     clearDebounce();
+  }
+
+  function signedOut(why: string): void {
+    stopSyncing();
+    vault.clear();
     condition = 'signed_out';
+    reason = 'session_ended';
     message = why;
+  }
+
+  /**
+   * The account has been disabled: its data leaves this computer (account-disabled.ts) and the desktop is signed out
+   * saying why. If that fails the token stays in the vault, so the next start hears "disabled" again and tries again.
+   */
+  async function removeDisabledAccount(why: string): Promise<void> {
+    generation += 1;
+    abort?.abort();
+    stopSyncing();
+    condition = 'signed_out';
+    reason = 'account_disabled';
+    message = why;
+    const outcome = await removeAccountData({ store, exclusive, writeRecovery: options.writeRecovery, log }, why);
+    message = outcome.message;
+    if (outcome.removed) {
+      vault.clear();
+      account = null;
+    }
+    await refreshCounts();
+  }
+
+  function accountDisabled(why: string): Promise<void> {
+    removing ??= removeDisabledAccount(why).finally(() => {
+      removing = null;
+    });
+    return removing;
+  }
+
+  /** client_mismatch: a new client id when nothing waits to be sent, then sync again at once (client-renewal.ts). */
+  async function renewClient(): Promise<boolean> {
+    const bound = account;
+    if (bound === null || renewedClient) return false;
+    let renewed: boolean;
+    try {
+      renewed = await exclusive(() => Promise.resolve(renewClientId(store, bound)));
+    } catch (error) {
+      log.error({ error }, 'could not take a new client id');
+      return false;
+    }
+    if (!renewed) return false;
+    renewedClient = true;
+    log.info({}, 'this installation took a new client id: the server has the old one bound to another account');
+    await refreshCounts();
+    // This cycle is still running: the request becomes the cycle queued behind it.
+    request('start');
+    return true;
   }
 
   async function settle(outcome: CycleOutcome): Promise<void> {
@@ -176,19 +193,25 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const details = { kind: error.kind, code: isLocalError(error) ? 'local' : error.code };
     if (error.kind === 'transient') log.info(details, 'sync could not reach the server');
     else log.error(details, `sync failed: ${error.message}`);
-    if (!isLocalError(error) && error.kind === 'auth') {
+    const reaction = reactionTo(error);
+    if (reaction === 'remove_account') {
+      await accountDisabled(error.message);
+      return;
+    }
+    if (reaction === 'sign_out') {
       signedOut(`${error.message} Your ${pending === 1 ? 'change is' : 'changes are'} kept and will be sent after you sign in.`);
       return;
     }
-    if (!isLocalError(error) && error.kind === 'too_old') {
+    if (reaction === 'update_required') {
       stopPokes();
       clearNext();
       condition = 'update_required';
       message = error.message;
       return;
     }
+    if (reaction === 'renew_client' && (await renewClient())) return;
     condition = !isLocalError(error) && error.kind === 'transient' && error.status === null ? 'offline' : 'error';
-    message = error.message;
+    message = reaction === 'renew_client' ? mismatchMessage(account?.email ?? 'this account', pending) : error.message;
     const retryAfter = isLocalError(error) ? null : error.retryAfterMs;
     schedule('retry', backoffDelay(failures, policy, options.random, retryAfter));
     failures += 1;
@@ -237,10 +260,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const gen = generation;
     pokes = options.pokesFor(session.account.serverUrl).start(session.token, {
       onPoke: () => {
-        if (gen === generation) request('poke');
+        if (gen === generation) pokeJitter.trigger();
       },
-      onAuthFailure: () => {
-        if (gen === generation && !stopped) signedOut('Your sign-in to the server has ended. Sign in again to carry on syncing.');
+      onAuthFailure: (failure) => {
+        if (gen !== generation || stopped) return;
+        if (failure.code !== ACCOUNT_DISABLED) {
+          signedOut(SIGN_IN_ENDED);
+          return;
+        }
+        accountDisabled(failure.message ?? ACCOUNT_DISABLED_MESSAGE).catch((error: unknown) => {
+          log.error({ error }, 'could not remove a disabled account’s data');
+        });
       },
     });
   }
@@ -254,6 +284,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     abort?.abort();
     firstSync = null;
     await running?.catch(() => undefined);
+    // A disabled account's data still being removed: whoever paused (sign-in, sign-out) changes the store after it.
+    await removing;
   }
 
   function begin(session: Session): void {
@@ -262,7 +294,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     token = session.token;
     condition = 'synced';
     message = null;
+    reason = null;
     failures = 0;
+    renewedClient = false;
     if (stopped) return;
     startPokes(session);
     request('start');
@@ -282,6 +316,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       lastSyncedAt,
       firstSync: running !== null ? firstSync : null,
       message,
+      reason: condition === 'signed_out' ? reason : null,
       notice: account === null ? null : vault.notice(),
       account,
     };
@@ -299,6 +334,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const saved = vault.load();
       if (saved === null) {
         condition = 'signed_out';
+        reason = 'session_ended';
         message = 'Sign in again to carry on syncing.';
         return;
       }
@@ -334,6 +370,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       token = null;
       condition = 'local_only';
       message = null;
+      reason = null;
       lastSyncedAt = null;
     },
     refreshCounts,

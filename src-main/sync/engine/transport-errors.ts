@@ -3,7 +3,8 @@ import type { SyncErrorCode } from '../../../src-shared/sync/error-codes';
 /**
  * How the engine must react to a failed request, decided once here from the HTTP status and the error code:
  * - transient: the network, a timeout, 5xx or 429: keep the outbox, retry with backoff;
- * - auth: 401: the sign-in ended (signed out elsewhere, expired, account disabled): stop, keep the outbox;
+ * - auth: 401: the sign-in ended (signed out elsewhere, expired): stop, keep the outbox; or, with the code
+ *   account_disabled, the account is over for good: stop, export the outbox, remove its data (failure-reaction.ts);
  * - too_old: 409 schema_version: this desktop speaks an older protocol: stop syncing until updated, keep the outbox;
  * - permanent: any other 4xx, or a reply that is not the protocol: retrying the same request will not help.
  */

@@ -37,9 +37,11 @@ export const syncPushRoute = defineRoute({
   summary: 'Apply a desktop’s queued mutations, each exactly once and in order',
   description:
     'Mutation ids at or below the client’s last processed id are acknowledged without effect; the next must be exactly last + 1, ' +
-    'or the push is refused with 409 mutation_gap and nothing in it is applied. Each mutation is re-run with the server’s data and ' +
+    'or the push is refused with 409 mutation_gap (fields.lastMutationId: the last processed id) and nothing in it is applied. ' +
+    'Each mutation is re-run with the server’s data and ' +
     'permissions: one refused for good is recorded as a rejection (returned by the next pull) and still advances the id. ' +
-    'The whole push commits in one transaction, audit events included; a 503 means nothing was applied.',
+    'A mutation runs at its createdAt, or at the server’s time if that is later; one made more than 30 days (by default) before the ' +
+    'server’s time is rejected (invalid_input). The whole push commits in one transaction, audit events included; a 503 means nothing was applied.',
   tag: 'sync',
   auth: 'session',
   body: pushRequest,
@@ -47,8 +49,9 @@ export const syncPushRoute = defineRoute({
   screenBody: requireSchemaVersion,
   value: pushResponse,
   errors: ['forbidden', 'payload_too_large', 'schema_version', 'mutation_gap', 'client_mismatch'],
-  async handle({ deps, now, auth, body, request }) {
-    const result = await applyPush({ db: deps.db, now, actor: auth.actor, log: request.log }, body);
+  async handle({ deps, services, now, auth, body, request }) {
+    const context = { db: deps.db, now, actor: auth.actor, log: request.log, maxMutationAgeDays: services.sync.maxMutationAgeDays };
+    const result = await applyPush(context, body);
     request.log.info({ event: 'sync_push', actorId: auth.actor.personId, clientId: body.clientId, ...result }, 'push processed');
     return result;
   },

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { AUTH_ERROR_CODES, type AuthErrorCode } from '../../../src-shared/auth/auth-error-codes';
 import { recordId } from '../../../src-shared/domain/fields';
 import type { ErrorCode } from '../../../src-shared/result';
 import { SYNC_ERROR_CODES, type SyncErrorCode } from '../../../src-shared/sync/error-codes';
 import { documentedAs } from './openapi-hints';
 
-/** Error codes this API answers with: the shared ones (rate_limited is the 429 of sign-in throttling) and the sync ones. */
-export type ApiErrorCode = ErrorCode | SyncErrorCode;
+/**
+ * Error codes this API answers with: the shared ones (rate_limited is the 429 of sign-in throttling), the refused
+ * session's account_disabled, and the sync ones.
+ */
+export type ApiErrorCode = ErrorCode | AuthErrorCode | SyncErrorCode;
 
 export const API_ERROR_CODES = [
   'invalid_input',
@@ -18,6 +22,7 @@ export const API_ERROR_CODES = [
   'rate_limited',
   'store_unavailable',
   'internal',
+  ...AUTH_ERROR_CODES,
   ...SYNC_ERROR_CODES,
 ] as const satisfies readonly ApiErrorCode[];
 

@@ -14,6 +14,7 @@ import { PgMutatorTx } from '../write/pg-mutator-tx';
 import { SyncRowStore, type RowChange } from '../write/row-store';
 import { collectArgValues } from './arg-values';
 import { isBelow, requireChangesInReach, requireSomeGrant } from './mutation-permission';
+import { mutationTime } from './mutation-time';
 import { orderPush } from './push-order';
 import { describeRejection } from './rejection-message';
 
@@ -23,6 +24,8 @@ export interface PushContext {
   readonly now: Date;
   readonly actor: Actor;
   readonly log: FastifyBaseLogger;
+  /** How old a mutation's own time may be (mutation-time.ts). */
+  readonly maxMutationAgeDays: number;
 }
 
 /**
@@ -46,22 +49,38 @@ function isDatabaseRefusal(error: unknown): boolean {
   return describeDatabaseError(error) !== undefined && !isTransientDatabaseError(error);
 }
 
-/** A mutation ready to run, or already refused (unknown name, arguments that fail its schema, roles that do not allow it). */
+/**
+ * A mutation ready to run at its time, or already refused (unknown name, made too long ago, arguments that fail its
+ * schema, roles that do not allow it).
+ */
 type Prepared =
-  | { readonly mutation: PushedMutation; readonly mutator: Mutator; readonly rule: MutatorRule; readonly held: readonly Grant[]; readonly args: unknown }
+  | {
+      readonly mutation: PushedMutation;
+      readonly mutator: Mutator;
+      readonly rule: MutatorRule;
+      readonly held: readonly Grant[];
+      readonly args: unknown;
+      readonly at: string;
+    }
   | { readonly mutation: PushedMutation; readonly refusal: unknown };
 
-function prepare(actor: Actor, mutation: PushedMutation): Prepared {
+function prepare(context: PushContext, mutation: PushedMutation): Prepared {
   const mutator = findMutator(mutation.name);
   const rule = ruleFor(mutation.name);
   if (!mutator || !rule) {
     const message = `This server does not know the change "${mutation.name}": the desktop may be newer than the server`;
     return { mutation, refusal: new DomainError('unknown_method', message) };
   }
+  let at: string;
+  try {
+    at = mutationTime(mutation.createdAt, context.now, context.maxMutationAgeDays);
+  } catch (refusal) {
+    return { mutation, refusal };
+  }
   const parsed = mutator.args.safeParse(mutation.args);
   if (!parsed.success) return { mutation, refusal: parsed.error };
   try {
-    return { mutation, mutator, rule, held: requireSomeGrant(actor, rule), args: parsed.data };
+    return { mutation, mutator, rule, held: requireSomeGrant(context.actor, rule), args: parsed.data, at };
   } catch (refusal) {
     return { mutation, refusal };
   }
@@ -136,12 +155,10 @@ class PushRun {
     });
 
   private async execute(item: Extract<Prepared, { mutator: Mutator }>): Promise<void> {
-    const { mutation, mutator, rule, held, args } = item;
+    const { mutation, mutator, rule, held, args, at } = item;
     const { actor } = this.context;
-    // The desktop's clock when the mutation was made (it may have been offline for days), but never later than the
-    // server's: a fast desktop clock must not stamp rows from the future or move a policy check (training) forward.
-    const now = new Date(Math.min(Date.parse(mutation.createdAt), this.context.now.getTime())).toISOString();
-    const tx = new PgMutatorTx(this.store, { clientId: this.request.clientId, mutationId: mutation.id, actorId: actor.personId, now });
+    // The desktop's time of the change within the server's limits (mutation-time.ts).
+    const tx = new PgMutatorTx(this.store, { clientId: this.request.clientId, mutationId: mutation.id, actorId: actor.personId, now: at });
     await mutator.run(tx, args);
     await requireChangesInReach(actor, rule, held, this.store.pendingChanges(), this.isReport);
   }
@@ -189,7 +206,7 @@ class PushRun {
   }
 
   async run(fresh: readonly PushedMutation[]): Promise<{ applied: number; rejected: number }> {
-    const prepared = fresh.map((mutation) => prepare(this.context.actor, mutation));
+    const prepared = fresh.map((mutation) => prepare(this.context, mutation));
     const values = collectArgValues(prepared.flatMap((item) => ('args' in item ? [item.args] : [])));
     await this.store.prefetch(values.uuids, values.strings);
     for (const item of prepared) {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../src-shared/auth/actor';
-import { grantReaches, heldGrants, type Grant, type MutatorRule } from '../../../src-shared/auth/mutator-permissions';
+import { barredAsSelf, grantReaches, heldGrants, type Grant, type MutatorRule } from '../../../src-shared/auth/mutator-permissions';
 import { ROLES } from '../../../src-shared/domain/roles';
 import { DomainError } from '../../../src-shared/result';
 import { subjectOfRow } from '../synced-columns';
@@ -23,8 +23,9 @@ export function requireSomeGrant(actor: Actor, rule: MutatorRule): readonly Gran
  * actor holds — a record it updated as it was before (what they acted on), a record it made as it is. After an update
  * the record may also be about nobody (equipment lost or handed back leaves everyone's custody), but never about
  * someone out of reach. So a member of staff can report their own laptop lost but not a colleague's, and a line
- * manager can do it for their reports only. `isReport` walks the hierarchy as this push sees it (people it has just
- * added included).
+ * manager can do it for their reports only. A rule that is never about oneself (recording training) refuses a change
+ * to the actor's own record first, whatever their grants. `isReport` walks the hierarchy as this push sees it (people
+ * it has just added included).
  */
 export async function requireChangesInReach(
   actor: Actor,
@@ -33,6 +34,9 @@ export async function requireChangesInReach(
   changes: readonly RowChange[],
   isReport: (personId: string) => Promise<boolean>,
 ): Promise<void> {
+  if (rule.notAboutSelf === true && changes.some((change) => touchesSelf(actor, rule, change))) {
+    throw new DomainError('forbidden', `You may not ${rule.verb} for yourself: someone else who may do so has to record it`);
+  }
   if (held.some((grant) => grant.over === 'all')) return;
   // Subjects that must be in reach, and subjects that must be in reach unless nobody (null).
   const required = new Set<string | null>();
@@ -54,6 +58,12 @@ export async function requireChangesInReach(
   if (held.some((grant) => [...required].every(inReach(grant)) && [...landed].every(inReach(grant)))) return;
   const widest = held.some((grant) => grant.over === 'reports') ? 'yourself and the people who report to you' : 'yourself';
   throw new DomainError('forbidden', `You may ${rule.verb} only for ${widest}`);
+}
+
+/** Whether a change's record was, or becomes, about the actor under a rule that is never about oneself. */
+function touchesSelf(actor: Actor, rule: MutatorRule, change: RowChange): boolean {
+  const before = change.before === null ? null : subjectOfRow(change.table, change.before);
+  return barredAsSelf(actor, rule, before) || barredAsSelf(actor, rule, subjectOfRow(change.table, change.after));
 }
 
 /** Whether `personId` is somewhere below `managerId`, walking up line managers through `managerOf` (cycles stop). */

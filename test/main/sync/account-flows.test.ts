@@ -18,6 +18,7 @@ function setup() {
   const server = new FakeServer();
   const vault = createMemoryVault();
   const exclusive = createSerialGate();
+  const writeRecovery = (contents: RecoveryContents) => writeRecoveryFile(dataDir, contents, NOW);
   const engine = createSyncEngine({
     store,
     exclusive,
@@ -27,6 +28,7 @@ function setup() {
     timers: new FakeTimers(),
     random: () => 0.5,
     log: { info: vi.fn(), error: vi.fn() },
+    writeRecovery,
   });
   const deps: AccountDeps = {
     store,
@@ -34,7 +36,7 @@ function setup() {
     vault,
     engine,
     transportFor: (url) => server.transport(url),
-    writeRecovery: (contents: RecoveryContents) => writeRecoveryFile(dataDir, contents, NOW),
+    writeRecovery,
   };
   const recoveryFiles = () => {
     try {
@@ -143,6 +145,29 @@ describe('sign in', () => {
     expect(result.ok && result.value.clearedLocalData).toBe(true);
     const saved = JSON.parse(readFileSync(join(dataDir, 'recovery', recoveryFiles()[0] ?? ''), 'utf8')) as Record<string, unknown>;
     expect(saved.account).toEqual({ serverUrl: ACCOUNT.serverUrl, email: 'previous@example.gov.uk' });
+  });
+
+  it('another account signing in on an empty store still gets a new client id: the old one is bound to the previous account', async () => {
+    const { store, server, engine, deps, recoveryFiles } = setup();
+    store.account = { ...ACCOUNT, personId: '0190a0a0-0000-7000-8000-000000000009', email: 'previous@example.gov.uk' };
+    const previousClient = store.client;
+    await engine.start();
+    const result = await signIn(deps, form());
+    expect(result.ok && result.value).toMatchObject({ clearedLocalData: false, recoveryFile: null });
+    expect(store.client).not.toBe(previousClient);
+    expect(store.account).toEqual(ACCOUNT);
+    await engine.idle();
+    expect(server.pulls.map((pull) => pull.clientId)).toEqual([store.client]);
+    expect(recoveryFiles()).toEqual([]);
+  });
+
+  it('the same account signing in again on an empty store keeps its client id', async () => {
+    const { store, engine, deps } = setup();
+    store.account = ACCOUNT;
+    const client = store.client;
+    await engine.start();
+    expect((await signIn(deps, form())).ok).toBe(true);
+    expect(store.client).toBe(client);
   });
 
   it('refuses while already signed in', async () => {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppServices, type AppServices } from '../../../src-main/bridge/app-services';
 import { newId } from '../../../src-shared/ids';
@@ -30,10 +31,16 @@ function fakeApi() {
   let processed = 0;
   let pulls = 0;
   const refuse = new Set<number>();
+  /** Set to answer every sync request as the server does once the account is disabled. */
+  const account = { disabled: false };
   const json = (value: unknown) => new Response(JSON.stringify({ ok: true, value }), { status: 200, headers: { 'content-type': 'application/json' } });
   const answer = (input: string | URL | Request, init?: RequestInit): Response => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    if (account.disabled && url.pathname.startsWith('/api/v1/sync/')) {
+      const error = { code: 'account_disabled', message: 'This account has been disabled. Contact an administrator if you think this is wrong.', fields: {} };
+      return new Response(JSON.stringify({ ok: false, error }), { status: 401, headers: { 'content-type': 'application/json' } });
+    }
     switch (url.pathname) {
       case '/api/v1/auth/sign-in':
         return body.password === PASSWORD
@@ -67,7 +74,7 @@ function fakeApi() {
     }
   };
   const fetchImpl: typeof fetch = (input, init) => Promise.resolve(answer(input, init));
-  return { fetch: fetchImpl, pushes, refuse };
+  return { fetch: fetchImpl, pushes, refuse, account };
 }
 
 let services: AppServices | undefined;
@@ -127,6 +134,27 @@ describe('desktop sync through the handler table, on a real store', () => {
     expect(await call('sync.signOut')).toEqual({ recoveryFile: null, serverNotified: true });
     expect(await call<SyncStatus>('sync.status')).toMatchObject({ state: 'local_only', account: null, pending: 0 });
     expect((await call<{ total: number }>('person.list')).total).toBe(0);
+  });
+
+  it('a disabled account: its unsent changes go to a recovery file in the data directory and its records leave the store', async () => {
+    const api = fakeApi();
+    const dataDir = tempDir();
+    services = openAppServices({ dataDir, shell: 'web', version: 'test', fetch: api.fetch, log: { error: () => undefined } });
+    await call('sync.signIn', { serverUrl: ACCOUNT.serverUrl, email: ACCOUNT.email, password: PASSWORD });
+    await call('sync.now');
+    const asset = { id: newId(), assetTag: 'LT-3', serialNumber: 'SN3', type: 'laptop', model: 'X' };
+    await call('asset.create', asset);
+
+    api.account.disabled = true;
+    const status = await call<SyncStatus>('sync.now');
+    expect(status).toMatchObject({ state: 'signed_out', reason: 'account_disabled', pending: 0, account: null });
+    const file = /saved to (\S+\.json)\.$/.exec(status.message ?? '')?.[1] ?? '';
+    expect(file.startsWith(join(dataDir, 'recovery'))).toBe(true);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { reason: string; outbox: { mutations: { name: string; args: { assetTag: string } }[] } };
+    expect(saved.reason).toBe('account_disabled');
+    expect(saved.outbox.mutations.map((m) => [m.name, m.args.assetTag])).toEqual([['asset.create', 'LT-3']]);
+    expect((await call<{ total: number }>('person.list')).total).toBe(0);
+    expect((await call<{ total: number }>('asset.list')).total).toBe(0);
   });
 
   it('records local changes as the signed-in person', async () => {

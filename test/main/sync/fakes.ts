@@ -1,6 +1,19 @@
 import type { PullResponse, PushedMutation, PushRequest, PullRequest } from '../../../src-shared/sync/protocol';
 import type { SyncAccount } from '../../../src-shared/sync/sync-status';
-import type { MeReply, PokeSource, PullRunPort, SignInReply, PullRunOutcome, StoredSyncState, SyncStorePort, SyncTransport, TimerHandle, Timers } from '../../../src-main/sync/engine/ports';
+import type {
+  MeReply,
+  PokeHandlers,
+  PokeSource,
+  PullRunPort,
+  SignInReply,
+  PullRunOutcome,
+  StoredSyncState,
+  SyncStorePort,
+  SyncTransport,
+  TimerHandle,
+  Timers,
+} from '../../../src-main/sync/engine/ports';
+import type { RecoveryContents } from '../../../src-main/sync/engine/recovery-file';
 import type { TransportError, TransportResult } from '../../../src-main/sync/engine/transport-errors';
 
 /**
@@ -72,6 +85,8 @@ export class FakeStore implements SyncStorePort {
   records = new Map<string, unknown>();
   rejections = 0;
   client = '0190a0a0-0000-7000-8000-0000000000c1';
+  /** Client ids given out by clearLocalData, in order (the real store makes a new UUID each time). */
+  private readonly nextClients = ['0190a0a0-0000-7000-8000-0000000000c2', '0190a0a0-0000-7000-8000-0000000000c3', '0190a0a0-0000-7000-8000-0000000000c4'];
   readonly runs: { pages: PullResponse[]; finished: boolean; aborted: boolean }[] = [];
   /** Byte size of one mutation, as pendingMutations counts it. */
   bytesPerMutation = 100;
@@ -146,7 +161,9 @@ export class FakeStore implements SyncStorePort {
     this.records.clear();
     this.cookie = null;
     this.rejections = 0;
-    this.client = '0190a0a0-0000-7000-8000-0000000000c2';
+    this.account = null;
+    this.lastSyncedAt = null;
+    this.client = this.nextClients.shift() ?? 'out of client ids';
   }
 }
 
@@ -232,9 +249,9 @@ function expectToken(token: string): void {
 export class FakePokes implements PokeSource {
   started = 0;
   stopped = 0;
-  private handlers: { onPoke: () => void; onAuthFailure: () => void } | null = null;
+  private handlers: PokeHandlers | null = null;
 
-  start(_token: string, handlers: { onPoke: () => void; onAuthFailure: () => void }): { stop(): void } {
+  start(_token: string, handlers: PokeHandlers): { stop(): void } {
     this.started += 1;
     this.handlers = handlers;
     return {
@@ -253,8 +270,9 @@ export class FakePokes implements PokeSource {
     this.handlers?.onPoke();
   }
 
-  authFailure(): void {
-    this.handlers?.onAuthFailure();
+  /** The stream's 401, with the server's code and message. */
+  authFailure(code = 'unauthorised', message: string | null = 'Your session has ended. Sign in again.'): void {
+    this.handlers?.onAuthFailure({ code, message });
   }
 }
 
@@ -265,4 +283,16 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
     resolve = r;
   });
   return { promise, resolve };
+}
+
+/** Recovery files as the engine and the account flows write them, kept in memory; `fail` makes the next write throw. */
+export class FakeRecovery {
+  readonly written: RecoveryContents[] = [];
+  fail: Error | null = null;
+
+  readonly write = (contents: RecoveryContents): string => {
+    if (this.fail) throw this.fail;
+    this.written.push(contents);
+    return `/data/recovery/unsent-${String(this.written.length)}.json`;
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPokeListener } from '../../../src-main/sync/engine/poke-listener';
 import { createSseParser, type ServerSentEvent } from '../../../src-main/sync/engine/sse-parser';
+import type { PokeAuthFailure } from '../../../src-main/sync/engine/ports';
 import { FakeTimers, settle, TOKEN } from './fakes';
 
 describe('server-sent events parser', () => {
@@ -52,6 +53,7 @@ function setup(answers: (() => Response | Promise<Response>)[]) {
   const requests: { url: string; init: RequestInit }[] = [];
   let pokes = 0;
   let authFailures = 0;
+  const failures: PokeAuthFailure[] = [];
   const listener = createPokeListener({
     serverUrl: 'https://custodian.example.gov.uk',
     timers,
@@ -64,9 +66,12 @@ function setup(answers: (() => Response | Promise<Response>)[]) {
   });
   const handle = listener.start(TOKEN, {
     onPoke: () => (pokes += 1),
-    onAuthFailure: () => (authFailures += 1),
+    onAuthFailure: (failure) => {
+      authFailures += 1;
+      failures.push(failure);
+    },
   });
-  return { timers, requests, handle, counts: () => ({ pokes, authFailures }) };
+  return { timers, requests, handle, failures, counts: () => ({ pokes, authFailures }) };
 }
 
 describe('poke listener', () => {
@@ -117,10 +122,21 @@ describe('poke listener', () => {
   });
 
   it('stops for good on 401: the sign-in has ended', async () => {
-    const { timers, counts } = setup([() => new Response('', { status: 401 })]);
+    const { timers, counts, failures } = setup([() => new Response('', { status: 401 })]);
     await settle();
     expect(counts()).toEqual({ pokes: 0, authFailures: 1 });
+    expect(failures).toEqual([{ code: 'http_401', message: null }]);
     expect(timers.pendingDelays()).toEqual([]);
+  });
+
+  it('passes on the code and message of a 401, so a disabled account is told from an expired session', async () => {
+    const envelope = (code: string, message: string) => () =>
+      new Response(JSON.stringify({ ok: false, error: { code, message, fields: {} } }), { status: 401, headers: { 'content-type': 'application/json' } });
+    const disabled = setup([envelope('account_disabled', 'This account has been disabled.')]);
+    const expired = setup([envelope('unauthorised', 'Your session has expired. Sign in again.')]);
+    await settle();
+    expect(disabled.failures).toEqual([{ code: 'account_disabled', message: 'This account has been disabled.' }]);
+    expect(expired.failures).toEqual([{ code: 'unauthorised', message: 'Your session has expired. Sign in again.' }]);
   });
 
   it('treats a silent connection as dead after the idle limit and reconnects', async () => {

@@ -1,45 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createSerialGate } from '../../../src-main/bridge/serial-gate';
-import { createSyncEngine } from '../../../src-main/sync/engine/sync-engine';
-import { createMemoryVault } from '../../../src-main/sync/engine/token-vault';
+import { describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../../src-shared/sync/protocol';
 import type { TransportResult } from '../../../src-main/sync/engine/transport-errors';
-import { ACCOUNT, deferred, FakePokes, FakeServer, FakeStore, FakeTimers, mutation, page, settle, TOKEN, transportError } from './fakes';
+import { engineSetup, offline } from './engine-harness';
+import { ACCOUNT, deferred, mutation, page, settle, transportError } from './fakes';
 
-/** random() = 0.5 throughout: a retry waits half its backoff ceiling (base 2 s, doubling, cap 60 s). */
-function setup({ signedIn = true, outbox = 0 }: { signedIn?: boolean; outbox?: number } = {}) {
-  const timers = new FakeTimers();
-  const store = new FakeStore();
-  const server = new FakeServer();
-  const pokes = new FakePokes();
-  const vault = createMemoryVault();
-  const gate = createSerialGate();
-  const log = { info: vi.fn(), error: vi.fn() };
-  if (signedIn) {
-    store.account = ACCOUNT;
-    vault.save(TOKEN);
-  }
-  store.outbox = Array.from({ length: outbox }, (_, i) => mutation(i + 1));
-  const engine = createSyncEngine({
-    store,
-    exclusive: gate,
-    vault,
-    transportFor: (url) => server.transport(url),
-    pokesFor: () => pokes,
-    timers,
-    random: () => 0.5,
-    log,
-  });
-  /** Moves virtual time on and waits for any cycle that started. */
-  const advance = async (ms: number) => {
-    timers.advance(ms);
-    await settle();
-    await engine.idle();
-  };
-  return { timers, store, server, pokes, vault, gate, engine, advance };
-}
-
-const offline = (): TransportResult<never> => ({ ok: false, error: transportError({}) });
+const setup = engineSetup;
 
 describe('sync engine: starting', () => {
   it('stays local only without an account: local writes are kept and nothing is sent', async () => {
@@ -151,7 +116,7 @@ describe('sync engine: the sign-in ends, or the server is too new', () => {
     server.onPush = () => ({ ok: false, error: transportError({ kind: 'auth', code: 'unauthorised', status: 401, message: 'Your session has ended.' }) });
     await engine.start();
     await engine.idle();
-    expect(engine.status()).toMatchObject({ state: 'signed_out', pending: 2, account: ACCOUNT });
+    expect(engine.status()).toMatchObject({ state: 'signed_out', reason: 'session_ended', pending: 2, account: ACCOUNT });
     expect(engine.status().message).toMatch(/^Your session has ended\. Your changes are kept/);
     expect(store.outbox).toHaveLength(2);
     expect(vault.load()).toBeNull();
@@ -163,12 +128,17 @@ describe('sync engine: the sign-in ends, or the server is too new', () => {
     expect(server.calls).toEqual(['push 1,2']);
   });
 
-  it('a 401 on the poke stream signs out too', async () => {
-    const { engine, pokes } = setup();
+  it('a 401 on the poke stream signs out too, keeping everything', async () => {
+    const { engine, pokes, store, vault, recovery } = setup({ outbox: 1 });
+    store.outbox = [];
     await engine.start();
     await engine.idle();
-    pokes.authFailure();
-    expect(engine.status().state).toBe('signed_out');
+    store.outbox = [mutation(2)];
+    pokes.authFailure('unauthorised', 'Your session has expired. Sign in again.');
+    expect(engine.status()).toMatchObject({ state: 'signed_out', reason: 'session_ended', account: ACCOUNT });
+    expect(store.outbox).toHaveLength(1);
+    expect(vault.load()).toBeNull();
+    expect(recovery.written).toEqual([]);
   });
 
   it('on 409 schema_version stops syncing until updated, keeping the outbox', async () => {
@@ -187,22 +157,27 @@ describe('sync engine: the sign-in ends, or the server is too new', () => {
 });
 
 describe('sync engine: triggers', () => {
-  it('a poke starts a cycle; pokes during a cycle make exactly one more', async () => {
-    const { engine, server, pokes } = setup();
+  it('a poke starts a cycle (after its random pause); pokes during a cycle make exactly one more', async () => {
+    const { engine, server, pokes, timers, advance } = setup();
     await engine.start();
     await engine.idle();
     expect(server.calls).toEqual(['pull null']);
 
     pokes.poke();
-    await engine.idle();
+    await advance(125);
     expect(server.calls).toEqual(['pull null', 'pull c1']);
 
     const reply = deferred<TransportResult<PullResponse>>();
     server.onPull = () => reply.promise;
     pokes.poke();
+    timers.advance(125);
     await settle();
-    pokes.poke();
-    pokes.poke();
+    expect(server.calls).toEqual(['pull null', 'pull c1', 'pull c2']);
+    for (let i = 0; i < 2; i += 1) {
+      pokes.poke();
+      timers.advance(125);
+    }
+    await settle();
     server.onPull = () => ({ ok: true, value: page({ cookie: 'c9' }) });
     reply.resolve({ ok: true, value: page({ cookie: 'c3' }) });
     await engine.idle();

@@ -38,19 +38,55 @@ export interface Account {
   oneTimePassword: string | null;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The day the desktops' clocks show: yesterday (UTC) by the real clock, read once per run. The server processes run on
+ * the real clock and accept a change's own time only within the last 30 days (src-server/sync/push/mutation-time.ts),
+ * so a fixed date would stop working a month after it was written; yesterday keeps every desktop time in the recent
+ * past, never ahead of the server (which would replace it with its own). Nothing waits on this clock.
+ */
+export const DESKTOP_DAY = new Date(Date.now() - DAY_MS).toISOString().slice(0, 10);
+
+/** A time on DESKTOP_DAY ("09:30" → "2026-11-22T09:30:00.000Z"). */
+export function desktopTime(hoursMinutes: string): string {
+  return `${DESKTOP_DAY}T${hoursMinutes}:00.000Z`;
+}
+
+/** The calendar date `days` before DESKTOP_DAY. */
+export function daysBeforeDesktopDay(days: number): string {
+  return new Date(Date.parse(`${DESKTOP_DAY}T00:00:00.000Z`) - days * DAY_MS).toISOString().slice(0, 10);
+}
+
 /**
  * Timers the engine may set but that never fire by themselves: the debounce after a local write, the minute's poll,
- * backoff retries and poke reconnects all wait until a test says so. Every sync in these tests is one the test asked
- * for ("Sync now") or one a poke started, so nothing depends on how long anything takes.
+ * backoff retries, poke reconnects and the short pause before a poke's pull all wait until a test says so. Every
+ * sync in these tests is one the test asked for ("Sync now") or one a poke started (its pause fired by the test), so
+ * nothing depends on how long anything takes.
  */
 export class HeldTimers implements Timers {
   private nextId = 1;
   readonly held = new Map<number, { ms: number; callback: () => void }>();
+  private waiting: { test: (ms: number) => boolean; resolve: (id: number) => void }[] = [];
 
   set(callback: () => void, ms: number): TimerHandle {
     const id = this.nextId++;
     this.held.set(id, { ms, callback });
+    const waiter = this.waiting.find((w) => w.test(ms));
+    if (waiter) {
+      this.waiting.splice(this.waiting.indexOf(waiter), 1);
+      waiter.resolve(id);
+    }
     return id;
+  }
+
+  /** Fires the first timer whose delay passes `test`, held now or set later (the pause before a poke's pull). */
+  async fireNext(test: (ms: number) => boolean): Promise<void> {
+    const found = [...this.held].find(([, timer]) => test(timer.ms))?.[0];
+    const id = found ?? (await new Promise<number>((resolve) => this.waiting.push({ test, resolve })));
+    const timer = this.held.get(id);
+    this.held.delete(id);
+    timer?.callback();
   }
 
   clear(handle: TimerHandle): void {
@@ -223,7 +259,7 @@ export class Desktop {
     this.name = options.name;
     this.serverUrl = options.serverUrl;
     this.dataDir = mkdtempSync(join(tmpdir(), 'custodian-sync-desktop-'));
-    this.clock = steppingClock(options.clockStart ?? '2026-11-23T09:30:00.000Z');
+    this.clock = steppingClock(options.clockStart ?? desktopTime('09:30'));
     this.services = this.openServices();
   }
 

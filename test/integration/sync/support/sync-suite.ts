@@ -7,7 +7,10 @@ import { newId } from '../../../../src-shared/ids';
 import { SYNC_PATHS, SYNC_SCHEMA_VERSION } from '../../../../src-shared/sync/protocol';
 import { request } from '../../../server/support/server-journey';
 import { PASSWORD, type Variant } from './central';
-import { idsOf, pullOf, pushOf, putsOf, type Desktop, type Snapshot } from './desktop';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeMoment } from '../../../../src-shared/domain/asset-lifecycle';
+import { daysBeforeDesktopDay, DESKTOP_DAY, desktopTime, emptySnapshot, idsOf, pullOf, pushOf, putsOf, type Desktop, type Snapshot } from './desktop';
 import { assetArgs, expectSameRows, issueArgs, LAPSE_REASON, lineScope, serverView, subjectOf, within, World, type Person } from './world';
 
 interface Processed {
@@ -78,8 +81,9 @@ export function defineSyncSuite(variant: Variant): void {
         const [amira] = await world.addPeople([{ name: 'Amira Smith', account: false }]);
         if (!amira) throw new Error('people not made');
         // B's clock is behind A's: client clocks are shown, never used to order anything.
-        const a = await world.desktopFor(deskA, { instance: 0, clockStart: '2026-11-23T10:00:00.000Z' });
-        const b = await world.desktopFor(deskB, { instance: 1, clockStart: '2026-11-23T09:00:00.000Z' });
+        const a = await world.desktopFor(deskA, { instance: 0, clockStart: desktopTime('10:00') });
+        const b = await world.desktopFor(deskB, { instance: 1, clockStart: desktopTime('09:00') });
+        const trainedOn = daysBeforeDesktopDay(3);
         a.net.online = false;
         b.net.online = false;
 
@@ -92,7 +96,7 @@ export function defineSyncSuite(variant: Variant): void {
         // B: Amira's training recorded; a new starter added, their AUP confirmation taken and a laptop issued to them.
         const starterId = newId();
         const laptop3 = assetArgs(tag('LT-B'));
-        await b.call('person.recordTraining', { personId: amira.personId, completedOn: '2026-11-20' });
+        await b.call('person.recordTraining', { personId: amira.personId, completedOn: trainedOn });
         await b.call('person.create', { id: starterId, staffNumber: tag('NEW'), name: 'Nia Starter', email: `nia.starter.${String(tags)}@example.gov.uk` });
         await b.call('person.acknowledgeAup', { personId: starterId, policyVersion: CURRENT_AUP_VERSION, confirmed: true });
         await b.call('asset.create', laptop3);
@@ -102,7 +106,7 @@ export function defineSyncSuite(variant: Variant): void {
         expect(await a.syncNow()).toMatchObject({ state: 'offline', pending: 3, rejected: 0 });
         expect(await b.syncNow()).toMatchObject({ state: 'offline', pending: 5, rejected: 0 });
         expect(rowById(a.snapshot(), 'assets', laptop1.id)).toMatchObject({ status: 'issued', holderId: amira.personId });
-        expect(rowById(b.snapshot(), 'people', amira.personId)).toMatchObject({ trainingCompletedOn: '2026-11-20' });
+        expect(rowById(b.snapshot(), 'people', amira.personId)).toMatchObject({ trainingCompletedOn: trainedOn });
 
         a.net.online = true;
         b.net.online = true;
@@ -115,7 +119,7 @@ export function defineSyncSuite(variant: Variant): void {
         expectSameRows(await serverView(other(0), b.token() ?? ''), server, 'the other instance’s view');
 
         // Both desktops' changes are there, each once.
-        expect(rowById(server, 'people', amira.personId)).toMatchObject({ trainingCompletedOn: '2026-11-20' });
+        expect(rowById(server, 'people', amira.personId)).toMatchObject({ trainingCompletedOn: trainedOn });
         expect(rowById(server, 'people', starterId)).toMatchObject({ name: 'Nia Starter', roles: ['staff'] });
         expect(rowById(server, 'assets', laptop1.id)).toMatchObject({ status: 'issued', holderId: amira.personId, statusChangedBy: deskA.personId });
         expect(rowById(server, 'assets', laptop2.id)).toMatchObject({ status: 'in_stock', holderId: null });
@@ -134,7 +138,7 @@ export function defineSyncSuite(variant: Variant): void {
         { name: 'Ben Jones', account: false },
       ]);
       if (!amira || !ben) throw new Error('people not made');
-      const a = await world.desktopFor(deskA, { instance: 0, clockStart: '2026-11-23T14:00:00.000Z' });
+      const a = await world.desktopFor(deskA, { instance: 0, clockStart: desktopTime('14:00') });
       const laptop = assetArgs(tag('LT-X'));
       await a.call('asset.create', laptop);
       expect(await a.syncNow()).toMatchObject({ state: 'synced', pending: 0 });
@@ -171,9 +175,12 @@ export function defineSyncSuite(variant: Variant): void {
           mutationId: refused?.id,
           name: 'asset.issue',
           code: 'conflict',
-          message: expect.stringMatching(new RegExp(`^Not applied: cannot issue ${laptop.assetTag}: it is issued to Amira Smith \\(set by Dana Hughes on 23 Nov 2026 at 14:0\\d\\)$`)) as string,
+          // A's clock read 14:00 and a few seconds (shown in London time); B's, 09:30 and a few seconds.
+          message: expect.stringMatching(
+            new RegExp(`^Not applied: cannot issue ${laptop.assetTag}: it is issued to Amira Smith \\(set by Dana Hughes on ${describeMoment(desktopTime('14:00')).slice(0, -1)}\\d\\)$`),
+          ) as string,
           rejectedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
-          madeAt: expect.stringMatching(/^2026-11-23T09:30:\d\d\.000Z$/) as string,
+          madeAt: expect.stringMatching(new RegExp(`^${DESKTOP_DAY}T09:30:\\d\\d\\.000Z$`)) as string,
         },
       ]);
 
@@ -400,6 +407,8 @@ export function defineSyncSuite(variant: Variant): void {
       const arrived = a.net.next((exchange) => (pullOf(exchange)?.patch ?? []).some((op) => op.op === 'put' && op.table === 'assets' && op.row.id === laptop.id));
       await b.call('asset.create', laptop);
       expect(await b.syncNow()).toMatchObject({ state: 'synced', pending: 0 });
+      // The poke starts a pull after a random pause of under 250 ms (its timer is held: the test lets it run).
+      await a.timers.fireNext((ms) => ms < 250);
       await arrived;
       await a.settled();
       expect(rowById(a.snapshot(), 'assets', laptop.id)).toMatchObject({ assetTag: laptop.assetTag, status: 'in_stock' });
@@ -411,14 +420,13 @@ export function defineSyncSuite(variant: Variant): void {
         desk: Person,
         end: (desktop: Desktop, personId: string) => Promise<void>,
         message: (pending: number) => string,
-        resume?: () => Promise<void>,
       ) {
         const k = await world.desktopFor(desk, { instance: 1 });
         const first = assetArgs(tag('LT-K'));
         await k.call('asset.create', first);
         await end(k, desk.personId);
 
-        expect(await k.syncNow()).toMatchObject({ state: 'signed_out', pending: 1, message: message(1) });
+        expect(await k.syncNow()).toMatchObject({ state: 'signed_out', reason: 'session_ended', pending: 1, message: message(1) });
         expect(k.token()).toBeNull();
         expect(k.outbox().map((entry) => entry.name)).toEqual(['asset.create']);
         // Work goes on locally meanwhile, and "Sync now" asks for a sign-in rather than losing anything.
@@ -429,7 +437,6 @@ export function defineSyncSuite(variant: Variant): void {
         expect(k.status()).toMatchObject({ state: 'signed_out', pending: 2 });
         expect(idsOf(k.snapshot().assets.filter((asset) => [first.id, second.id].includes(String(asset.id))))).toEqual([first.id, second.id].sort());
 
-        await resume?.();
         // Signing in again as the same account keeps the store and sends what waited.
         expect(await k.signIn(desk)).toMatchObject({ clearedLocalData: false, recoveryFile: null });
         expect(await k.syncNow()).toMatchObject({ state: 'synced', pending: 0, rejected: 0 });
@@ -467,64 +474,96 @@ export function defineSyncSuite(variant: Variant): void {
         );
       });
 
-      it('when the account is disabled, and a sign-in is refused until it is enabled again', async () => {
+      it('when the account is disabled: its unsent change goes to a recovery file, its records leave the desktop, and it says why', async () => {
         const [kit] = await world.addPeople([{ name: 'Kit Moreno', roles: ['it_service_desk'] }]);
         if (!kit) throw new Error('people not made');
-        let personId = '';
-        let desktop: Desktop | undefined;
-        await signedOutKeepsChanges(
-          'account disabled',
-          kit,
-          async (k, id) => {
-            personId = id;
-            desktop = k;
-            const disabled = await request(world.central.url(0), 'POST', `/api/v1/admin/accounts/${id}/disable`, { token: world.central.adminToken });
-            expect(disabled).toMatchObject({ status: 200, json: { value: { sessionsRevoked: 1 } } });
-          },
-          (n) => `This account has been disabled. Contact an administrator if you think this is wrong. ${waiting(n)} and will be sent after you sign in.`,
-          async () => {
-            const k = desktop ?? expect.fail('no desktop');
-            const refused = await k.attempt('sync.signIn', { serverUrl: k.serverUrl, email: k.status().account?.email, password: PASSWORD });
-            expect(refused).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
-            expect(k.outbox()).toHaveLength(2);
-            const enabled = await request(world.central.url(0), 'POST', `/api/v1/admin/accounts/${personId}/enable`, { token: world.central.adminToken });
-            expect(enabled.status).toBe(200);
-          },
+        const k = await world.desktopFor(kit, { instance: 1 });
+        const laptop = assetArgs(tag('LT-K'));
+        await k.call('asset.create', laptop);
+        const firstClient = k.clientId();
+        const disabled = await request(world.central.url(0), 'POST', `/api/v1/admin/accounts/${kit.personId}/disable`, { token: world.central.adminToken });
+        expect(disabled).toMatchObject({ status: 200, json: { value: { sessionsRevoked: 1 } } });
+
+        const status = await k.syncNow();
+        expect(status).toMatchObject({ state: 'signed_out', reason: 'account_disabled', pending: 0, account: null });
+        expect(k.net.pushes().at(-1)).toMatchObject({ status: 401, error: { code: 'account_disabled' } });
+        expect(status.message).toMatch(
+          /^This account has been disabled\. Contact an administrator if you think this is wrong\. This account’s records were removed from this computer, and the change that had not been sent was saved to \S+\.json\.$/,
         );
+        const file = /saved to (\S+\.json)\.$/.exec(status.message ?? '')?.[1] ?? expect.fail('no recovery file named');
+        expect(file.startsWith(join(k.dataDir, 'recovery'))).toBe(true);
+        expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+          kind: 'custodian-unsent-changes',
+          reason: 'account_disabled',
+          clientId: firstClient,
+          account: { email: kit.email },
+          outbox: { mutations: [{ id: 1, name: 'asset.create', args: { assetTag: laptop.assetTag } }] },
+        });
+        expect(k.outbox()).toEqual([]);
+        expect(k.snapshot()).toEqual(emptySnapshot());
+        expect(k.token()).toBeNull();
+        expect(k.clientId()).not.toBe(firstClient);
+        expect(await k.attempt('sync.now')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+        // Signing in is refused while it is disabled (saying nothing more to whoever types the password); enabled
+        // again, the account starts afresh on this computer, and the exported change was never sent.
+        const refused = await k.attempt('sync.signIn', { serverUrl: k.serverUrl, email: kit.email, password: PASSWORD });
+        expect(refused).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+        const enabled = await request(world.central.url(0), 'POST', `/api/v1/admin/accounts/${kit.personId}/enable`, { token: world.central.adminToken });
+        expect(enabled.status).toBe(200);
+        expect(await k.signIn(kit)).toMatchObject({ clearedLocalData: false, recoveryFile: null });
+        expect(await k.syncNow()).toMatchObject({ state: 'synced', pending: 0, rejected: 0 });
+        const server = await serverView(world.central.url(0), k.token() ?? '');
+        expect(rowById(server, 'assets', laptop.id)).toBeUndefined();
+        expectSameRows(k.snapshot(), server, 'the desktop’s store');
       });
     });
 
-    it('refused pushes (another schema version, a forged client id, a gap, a malformed body) apply nothing and keep the outbox; the next clean sync applies each change once', async () => {
+    it('refused pushes (another schema version, a forged client id, a malformed body) apply nothing and keep the outbox; a gap is closed at once; each change applies once', async () => {
       const elsewhere = await world.desktopFor(world.deskB, { instance: 0 });
       const k = await world.desktopFor(world.deskA, { instance: 1 });
       const laptops = [assetArgs(tag('LT-R')), assetArgs(tag('LT-R'))];
       for (const laptop of laptops) await k.call('asset.create', laptop);
 
-      const refusals: [string, (body: Record<string, unknown>) => Record<string, unknown>, string, number, string][] = [
-        ['forged client id', (body) => ({ ...body, clientId: elsewhere.clientId() }), 'client_mismatch', 403, 'error'],
-        ['gap', (body) => ({ ...body, mutations: (body.mutations as unknown[]).slice(1) }), 'mutation_gap', 409, 'error'],
-        ['malformed', (body) => ({ ...body, mutations: [{ id: 'one', name: 'asset.create' }] }), 'invalid_input', 400, 'error'],
+      const refusals: [string, (body: Record<string, unknown>) => Record<string, unknown>, string, number, RegExp][] = [
+        ['forged client id', (body) => ({ ...body, clientId: elsewhere.clientId() }), 'client_mismatch', 403, /sync identity bound to another account.*will not be sent as you/],
+        ['malformed', (body) => ({ ...body, mutations: [{ id: 'one', name: 'asset.create' }] }), 'invalid_input', 400, /./],
       ];
-      for (const [what, edit, code, status, state] of refusals) {
+      for (const [what, edit, code, status, message] of refusals) {
         k.net.inject({ kind: 'tamper', path: 'push', edit });
-        expect(await k.syncNow(), what).toMatchObject({ state, pending: 2 });
+        const after = await k.syncNow();
+        expect(after, what).toMatchObject({ state: 'error', pending: 2 });
+        expect(after.message, what).toMatch(message);
         expect(k.net.pushes().at(-1), what).toMatchObject({ status, error: { code } });
         expect(k.outbox().map((entry) => entry.id), what).toEqual([1, 2]);
       }
+      // The forged id was refused, never adopted: the desktop still pushes as itself.
+      expect(k.clientId()).not.toBe(elsewhere.clientId());
+
+      // A gap: the server says how far it has got, and the desktop pushes again from there in the same sync.
+      k.net.inject({ kind: 'tamper', path: 'push', edit: (body) => ({ ...body, mutations: (body.mutations as unknown[]).slice(1) }) });
+      const sent = k.net.pushes().length;
+      expect(await k.syncNow()).toMatchObject({ state: 'synced', pending: 0, rejected: 0 });
+      const [gapped, resumed] = k.net.pushes().slice(sent);
+      expect(gapped).toMatchObject({ status: 409, error: { code: 'mutation_gap' } });
+      expect(pushOf(resumed ?? expect.fail('not pushed again')).request.mutations.map((mutation) => mutation.id)).toEqual([1, 2]);
+      expect(pushOf(resumed ?? expect.fail('not pushed again')).reply).toEqual({ lastMutationId: 2, applied: 2, rejected: 0, duplicates: 0 });
 
       // A protocol this server does not speak: syncing stops until the app is updated (here: restarted), changes kept.
+      const later = [assetArgs(tag('LT-R')), assetArgs(tag('LT-R'))];
+      for (const laptop of later) await k.call('asset.create', laptop);
       k.net.inject({ kind: 'tamper', path: 'push', edit: (body) => ({ ...body, schemaVersion: SYNC_SCHEMA_VERSION + 1 }) });
       expect(await k.syncNow()).toMatchObject({ state: 'update_required', pending: 2 });
       expect(k.net.pushes().at(-1)).toMatchObject({ status: 409, error: { code: 'schema_version' } });
-      const sent = k.net.exchanges.length;
+      const exchanged = k.net.exchanges.length;
       expect(await k.syncNow()).toMatchObject({ state: 'update_required', pending: 2 });
-      expect(k.net.exchanges).toHaveLength(sent);
+      expect(k.net.exchanges).toHaveLength(exchanged);
       const server = await serverView(world.central.url(0), k.token() ?? '');
-      for (const laptop of laptops) expect(rowById(server, 'assets', laptop.id)).toBeUndefined();
+      for (const laptop of later) expect(rowById(server, 'assets', laptop.id)).toBeUndefined();
 
       await k.restart({ untilSyncing: true });
       expect(await k.syncNow()).toMatchObject({ state: 'synced', pending: 0, rejected: 0 });
-      await expectProcessed('the changes sent after refused pushes', k.clientId(), { last: 2, applied: [1, 2], rejected: [] });
+      await expectProcessed('the changes sent after refused pushes', k.clientId(), { last: 4, applied: [1, 2, 3, 4], rejected: [] });
       expectSameRows(k.snapshot(), await serverView(world.central.url(1), k.token() ?? ''), 'the desktop’s store');
     });
 

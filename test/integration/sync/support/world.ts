@@ -6,7 +6,7 @@ import { SYNCED_TABLES, type SyncedTable } from '../../../../src-shared/sync/pro
 import { request } from '../../../server/support/server-journey';
 import { overHttp, SyncClient } from '../../../server/support/sync';
 import { ADMIN_EMAIL, ADMIN_NAME, startCentral, type Central, type Variant } from './central';
-import { byId, Desktop, emptySnapshot, rowsOnlyIn, type Account, type Snapshot } from './desktop';
+import { byId, Desktop, desktopTime, emptySnapshot, rowsOnlyIn, type Account, type Snapshot } from './desktop';
 
 export interface PersonSpec {
   readonly name: string;
@@ -45,7 +45,7 @@ export class World {
   static async start(variant: Variant): Promise<World> {
     const central = await startCentral(variant);
     try {
-      const admin = new Desktop({ name: 'admin desktop', serverUrl: central.url(0), clockStart: '2026-11-23T08:00:00.000Z' });
+      const admin = new Desktop({ name: 'admin desktop', serverUrl: central.url(0), clockStart: desktopTime('08:00') });
       const account: Account = { personId: central.adminPersonId, name: ADMIN_NAME, email: ADMIN_EMAIL, roles: ['staff', 'admin'], oneTimePassword: null };
       await admin.signIn(account);
       expect(await admin.syncNow()).toMatchObject({ state: 'synced', pending: 0, rejected: 0 });
