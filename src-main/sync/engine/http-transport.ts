@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pullResponse, pushResponse, SYNC_PATHS } from '../../../src-shared/sync/protocol';
+import { pulledPage, pushResponse, SYNC_PATHS } from '../../../src-shared/sync/protocol';
 import type { SyncTransport } from './ports';
 import { badReply, httpError, networkError, retryAfterMs, type ServerErrorBody, type TransportError, type TransportResult } from './transport-errors';
 
@@ -136,6 +136,6 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       return result.ok ? { ok: true, value: null } : result;
     },
     push: (token, body, signal) => request({ method: 'POST', path: SYNC_PATHS.push, token, body, value: pushResponse, signal }),
-    pull: (token, body, signal) => request({ method: 'POST', path: SYNC_PATHS.pull, token, body, value: pullResponse, signal }),
+    pull: (token, body, signal) => request({ method: 'POST', path: SYNC_PATHS.pull, token, body, value: pulledPage, signal }),
   };
 }
