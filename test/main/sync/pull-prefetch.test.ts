@@ -61,7 +61,7 @@ describe('pulling a run of several pages', () => {
   it('cancels the page asked for ahead when applying a page fails, and commits nothing', async () => {
     const server = new FakeServer();
     threePages(server);
-    const held = deferred<void>();
+    const held = deferred<undefined>();
     const basePull = server.onPull;
     // The request for page 2 waits, so it is still in flight when page 1 fails to apply.
     server.onPull = async (body, signal) => {
@@ -72,7 +72,7 @@ describe('pulling a run of several pages', () => {
     store.failApply = new Error('disk full');
     const signals: AbortSignal[] = [];
     const outcome = await cycle(server, store, signals);
-    held.resolve();
+    held.resolve(undefined);
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? '' : outcome.error.message).toContain('disk full');
     expect(signals).toHaveLength(2);
