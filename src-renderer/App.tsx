@@ -6,6 +6,9 @@ import { AddPersonPage } from './pages/AddPersonPage';
 import { AssetActionPage } from './pages/AssetActionPage';
 import { AssetPage } from './pages/AssetPage';
 import { AssetsPage } from './pages/AssetsPage';
+import { CloseIncidentPage } from './pages/CloseIncidentPage';
+import { IncidentPage } from './pages/IncidentPage';
+import { IncidentsPage } from './pages/IncidentsPage';
 import { ImportPage } from './pages/ImportPage';
 import { IssueChoosePersonPage } from './pages/IssueChoosePersonPage';
 import { IssueConfirmPage } from './pages/IssueConfirmPage';
@@ -14,6 +17,9 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PersonAupPage } from './pages/PersonAupPage';
 import { PersonPage } from './pages/PersonPage';
 import { PersonTrainingPage } from './pages/PersonTrainingPage';
+import { ReportLossPage } from './pages/ReportLossPage';
+import { SuspensionQueuePage } from './pages/SuspensionQueuePage';
+import { SuspensionStepPage } from './pages/SuspensionStepPage';
 import { SyncPage } from './pages/SyncPage';
 import { useRoute, type RouteName } from './router';
 import { SyncStatusProvider } from './sync/sync-status-context';
@@ -24,19 +30,25 @@ const PAGES: Record<RouteName, () => ReactNode> = {
   asset: () => <AssetPage />,
   'asset.issue': () => <IssueChoosePersonPage />,
   'asset.issue.confirm': () => <IssueConfirmPage />,
+  'asset.report': () => <ReportLossPage />,
   'asset.action': () => <AssetActionPage />,
   people: () => <PeoplePage />,
   'people.new': () => <AddPersonPage />,
   person: () => <PersonPage />,
   'person.training': () => <PersonTrainingPage />,
   'person.aup': () => <PersonAupPage />,
+  incidents: () => <IncidentsPage />,
+  incident: () => <IncidentPage />,
+  'incident.close': () => <CloseIncidentPage />,
+  'incident.suspension': () => <SuspensionStepPage />,
+  suspensions: () => <SuspensionQueuePage />,
   import: () => <ImportPage />,
   sync: () => <SyncPage />,
   notFound: () => <NotFoundPage />,
 };
 
 /** Pages whose tables need the whole window. */
-const WIDE: ReadonlySet<RouteName> = new Set(['assets']);
+const WIDE: ReadonlySet<RouteName> = new Set(['assets', 'incidents', 'suspensions']);
 
 export function App() {
   const route = useRoute();

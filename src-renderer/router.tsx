@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { SUSPENSION_STEP_SLUGS, type SuspensionStepSlug } from './incidents/suspension-steps';
 import { ASSET_ACTION_SLUGS, type AssetActionSlug } from './lifecycle/asset-actions';
 
 /**
@@ -12,12 +13,18 @@ const PATTERNS = {
   asset: '/assets/:id',
   'asset.issue': '/assets/:id/issue',
   'asset.issue.confirm': '/assets/:id/issue/:personId',
+  'asset.report': '/assets/:id/report',
   'asset.action': '/assets/:id/:action',
   people: '/people',
   'people.new': '/people/new',
   person: '/people/:id',
   'person.training': '/people/:id/training',
   'person.aup': '/people/:id/aup',
+  incidents: '/incidents',
+  incident: '/incidents/:id',
+  'incident.close': '/incidents/:id/close',
+  'incident.suspension': '/incidents/:id/suspension/:step',
+  suspensions: '/suspensions',
   import: '/import',
   sync: '/sync',
   notFound: '',
@@ -38,6 +45,12 @@ export const paths = {
   issue: (id: string) => `/assets/${encodeURIComponent(id)}/issue`,
   issueConfirm: (id: string, personId: string) => `/assets/${encodeURIComponent(id)}/issue/${encodeURIComponent(personId)}`,
   assetAction: (id: string, action: AssetActionSlug) => `/assets/${encodeURIComponent(id)}/${action}`,
+  reportLoss: (id: string) => `/assets/${encodeURIComponent(id)}/report`,
+  incidents: () => '/incidents',
+  incident: (id: string) => `/incidents/${encodeURIComponent(id)}`,
+  closeIncident: (id: string) => `/incidents/${encodeURIComponent(id)}/close`,
+  suspensionStep: (id: string, step: SuspensionStepSlug) => `/incidents/${encodeURIComponent(id)}/suspension/${step}`,
+  suspensions: () => '/suspensions',
   people: () => '/people',
   newPerson: () => '/people/new',
   person: (id: string) => `/people/${encodeURIComponent(id)}`,
@@ -69,6 +82,7 @@ const PARAM_CHECKS: Readonly<Record<string, (value: string) => boolean>> = {
   id: (value) => UUID.test(value),
   personId: (value) => UUID.test(value),
   action: (value) => (ASSET_ACTION_SLUGS as readonly string[]).includes(value),
+  step: (value) => (SUSPENSION_STEP_SLUGS as readonly string[]).includes(value),
 };
 
 function matchPattern(pattern: string, path: string): RouteParams | null {

@@ -8,6 +8,9 @@ import { listAssets } from '../store/queries/list-assets';
 import { listPeople } from '../store/queries/list-people';
 import { personGet } from '../store/queries/person-get';
 import { personSearch } from '../store/queries/person-search';
+import { incidentGet } from '../store/queries/incidents/incident-get';
+import { listIncidents } from '../store/queries/incidents/incident-list';
+import { suspensionQueue } from '../store/queries/incidents/suspension-queue';
 import { importQueryHandlers } from '../import/query-handlers';
 import { syncQueryHandlers } from '../sync/handlers';
 import type { SyncService } from '../sync/sync-service';
@@ -33,6 +36,9 @@ export const queryHandlers: QueryHandlers = {
   'person.list': (ctx, page) => listPeople(ctx.db, page),
   'person.search': (ctx, input) => personSearch(ctx.db, input),
   'person.get': (ctx, input) => personGet(ctx.db, input, ctx.now()),
+  'incident.list': (ctx, input) => listIncidents(ctx.db, input, ctx.now()),
+  'incident.get': (ctx, input) => incidentGet(ctx.db, input, ctx.now()),
+  'suspension.queue': (ctx, input) => suspensionQueue(ctx.db, input, ctx.now()),
   ...importQueryHandlers,
   ...syncQueryHandlers,
 };

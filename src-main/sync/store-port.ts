@@ -53,7 +53,8 @@ export function createStorePort(db: Database, clock: () => Date): SyncStorePort 
         db
           .prepare(
             `SELECT EXISTS (SELECT 1 FROM people) OR EXISTS (SELECT 1 FROM assets)
-                 OR EXISTS (SELECT 1 FROM asset_events) OR EXISTS (SELECT 1 FROM aup_acknowledgements) AS any`,
+                 OR EXISTS (SELECT 1 FROM asset_events) OR EXISTS (SELECT 1 FROM aup_acknowledgements)
+                 OR EXISTS (SELECT 1 FROM security_incidents) AS any`,
           )
           .get() as { any: number }
       ).any === 1,

@@ -1,11 +1,12 @@
 import { paths, type RouteName } from '../router';
 import { SyncIndicator } from '../sync/SyncIndicator';
 
-type Section = 'assets' | 'people' | 'import' | 'sync';
+type Section = 'assets' | 'people' | 'incidents' | 'import' | 'sync';
 
 const ITEMS: readonly { readonly section: Section; readonly label: string; readonly path: string }[] = [
   { section: 'assets', label: 'Assets', path: paths.assets() },
   { section: 'people', label: 'People', path: paths.people() },
+  { section: 'incidents', label: 'Incidents', path: paths.incidents() },
   { section: 'import', label: 'Import', path: paths.import() },
   { section: 'sync', label: 'Sync', path: paths.sync() },
 ];
@@ -15,6 +16,7 @@ function sectionOf(route: RouteName): Section | null {
   if (route === 'sync') return 'sync';
   if (route === 'people' || route.startsWith('person') || route.startsWith('people')) return 'people';
   if (route === 'notFound') return null;
+  if (route === 'suspensions' || route.startsWith('incident')) return 'incidents';
   return 'assets';
 }
 

@@ -20,7 +20,8 @@ export const ASSET_ACTION_SLUGS = [
 
 export type AssetActionSlug = (typeof ASSET_ACTION_SLUGS)[number];
 
-export type ActionCommand = Exclude<AssetCommand, 'issue'>;
+/** Issue has its own journey; recovery happens only by closing the security incident (incident.close). */
+export type ActionCommand = Exclude<AssetCommand, 'issue' | 'recover' | 'recoverForRepair'>;
 
 export interface AssetAction {
   readonly command: ActionCommand;
@@ -189,6 +190,8 @@ export const EVENT_TITLES: Readonly<Record<AssetCommand | 'create', string>> = {
   markDamaged: 'Marked as damaged',
   sendToRepair: 'Sent for repair',
   completeRepair: 'Returned from repair',
+  recover: 'Recovered and back in stock',
+  recoverForRepair: 'Recovered and sent for repair',
   retire: 'Retired',
   dispose: 'Disposed of',
 };

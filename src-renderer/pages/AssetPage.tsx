@@ -1,6 +1,7 @@
 import type { AssetDetail, AssetHistoryEntry } from '../../src-shared/api/asset-queries';
 import { ASSET_TYPES, PHONE_TYPES } from '../../src-shared/domain/asset';
-import { FINAL_STATUSES, ASSET_STATUSES } from '../../src-shared/domain/asset-lifecycle';
+import { FINAL_STATUSES, ASSET_STATUSES, type AssetCommand } from '../../src-shared/domain/asset-lifecycle';
+import { LOSS_COMMANDS } from '../../src-shared/domain/loss-report';
 import { useQuery } from '../api/use-query';
 import { ButtonLink } from '../components/ButtonLink';
 import { NotificationBanner } from '../components/NotificationBanner';
@@ -10,6 +11,7 @@ import { StatusTag } from '../components/StatusTag';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { Timeline, type TimelineItem } from '../components/Timeline';
 import { formatDate, formatMoment, formatPounds } from '../format';
+import { AssetIncidents } from '../incidents/AssetIncidents';
 import { usePageTitle } from '../hooks/use-page-title';
 import { ASSET_ACTIONS, EVENT_TITLES } from '../lifecycle/asset-actions';
 import { href, paths, useParam, useRoute } from '../router';
@@ -90,8 +92,13 @@ function timelineItems(history: readonly AssetHistoryEntry[]): TimelineItem[] {
   }));
 }
 
+const LOSS: readonly AssetCommand[] = Object.values(LOSS_COMMANDS);
+
 function Actions({ detail }: { readonly detail: AssetDetail }) {
-  const { asset, commands } = detail;
+  const { asset } = detail;
+  // AUP 8.2: a loss, theft or damage is one report (asset.reportLoss), which opens the security incident too; the
+  // bare lifecycle commands for them are not offered on their own.
+  const commands = detail.commands.filter((command) => !LOSS.includes(command) || command === LOSS[0]);
   if (commands.length === 0) {
     return (
       <p className="govuk-body">
@@ -104,6 +111,13 @@ function Actions({ detail }: { readonly detail: AssetDetail }) {
   return (
     <div className="govuk-button-group">
       {commands.map((command) => {
+        if (command === LOSS[0]) {
+          return (
+            <ButtonLink key={command} href={href(paths.reportLoss(asset.id))} variant="warning">
+              Report lost, stolen or damaged
+            </ButtonLink>
+          );
+        }
         if (command === 'issue') {
           return (
             <ButtonLink key={command} href={href(paths.issue(asset.id))}>
@@ -111,6 +125,7 @@ function Actions({ detail }: { readonly detail: AssetDetail }) {
             </ButtonLink>
           );
         }
+        if (command === 'recover' || command === 'recoverForRepair') return null;
         const action = ASSET_ACTIONS[command];
         return (
           <ButtonLink key={command} href={href(paths.assetAction(asset.id, action.slug))} variant={action.warning ? 'warning' : 'secondary'}>
@@ -148,6 +163,8 @@ function AssetDetails({ detail }: { readonly detail: AssetDetail }) {
 
       <h2 className="govuk-heading-m">Details</h2>
       <SummaryList rows={detailRows(detail)} />
+
+      <AssetIncidents assetId={asset.id} />
 
       <h2 className="govuk-heading-m">History</h2>
       {history.length === 0 ? <p className="govuk-body">No history recorded.</p> : <Timeline items={timelineItems(history)} />}

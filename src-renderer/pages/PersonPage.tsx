@@ -19,6 +19,7 @@ import { formatCount } from '../format';
 import { preparedResolver } from '../forms/prepared-resolver';
 import { useGovukForm } from '../forms/use-govuk-form';
 import { usePageTitle } from '../hooks/use-page-title';
+import { PersonIncidentQueue } from '../incidents/PersonIncidentQueue';
 import { AupStatusText, TrainingStatusText } from '../people/person-status';
 import { href, navigate, paths, useParam, useRoute } from '../router';
 
@@ -225,6 +226,8 @@ function PersonDetails({ detail }: { readonly detail: PersonDetail }) {
       </ButtonLink>
 
       <Holdings detail={detail} form={returnForm} />
+
+      <PersonIncidentQueue person={person} />
     </>
   );
 }

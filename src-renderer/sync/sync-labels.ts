@@ -76,6 +76,12 @@ const CHANGE_NAMES: Readonly<Record<string, string>> = {
   'person.recordTraining': 'Record security training',
   'person.acknowledgeAup': 'Record an AUP confirmation',
   'person.changeLineManager': 'Change a line manager',
+  'asset.reportLoss': 'Report equipment lost, stolen or damaged',
+  'suspension.suspend': 'Record a phone suspension',
+  'suspension.requestWipe': 'Request a remote wipe',
+  'suspension.confirmWipe': 'Confirm a remote wipe',
+  'suspension.reinstate': 'Reinstate a phone',
+  'incident.close': 'Close a security incident',
 };
 
 export function changeName(mutatorName: string): string {

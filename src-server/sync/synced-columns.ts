@@ -63,6 +63,78 @@ export const COLUMN_KINDS: { readonly [T in SyncedTable]: { readonly [K in keyof
     assetId: 'uuid',
     recordedBy: 'uuid',
   },
+  security_incidents: {
+    id: 'uuid',
+    reference: 'text',
+    assetId: 'uuid',
+    assetTag: 'text',
+    assetType: 'text',
+    openAssetId: 'uuid',
+    personId: 'uuid',
+    lineManagerId: 'uuid',
+    kind: 'text',
+    occurredOn: 'date',
+    status: 'text',
+    openedAt: 'timestamptz',
+    openedBy: 'uuid',
+    outcome: 'text',
+    recoveredOn: 'date',
+    recoveredTo: 'text',
+    replacementAssetId: 'uuid',
+    writeOffValuePence: 'bigint',
+    writeOffReason: 'text',
+    costRecovery: 'text',
+    closeNote: 'text',
+    closedAt: 'timestamptz',
+    closedBy: 'uuid',
+    updatedAt: 'timestamptz',
+  },
+  loss_reports: {
+    id: 'uuid',
+    incidentId: 'uuid',
+    assetId: 'uuid',
+    personId: 'uuid',
+    kind: 'text',
+    occurredOn: 'date',
+    location: 'text',
+    circumstances: 'text',
+    policeReference: 'text',
+    policeNotReportedReason: 'text',
+    deviceUnlocked: 'text',
+    reportedBy: 'uuid',
+    clientId: 'text',
+    reportedAt: 'timestamptz',
+  },
+  phone_suspensions: {
+    id: 'uuid',
+    incidentId: 'uuid',
+    assetId: 'uuid',
+    personId: 'uuid',
+    status: 'text',
+    requestedAt: 'timestamptz',
+    requestedBy: 'uuid',
+    carrierReference: 'text',
+    suspendedAt: 'timestamptz',
+    suspendedBy: 'uuid',
+    wipeRequestedAt: 'timestamptz',
+    wipeRequestedBy: 'uuid',
+    wipeConfirmedAt: 'timestamptz',
+    wipeConfirmedBy: 'uuid',
+    reinstatedAt: 'timestamptz',
+    reinstatedBy: 'uuid',
+    statusChangedAt: 'timestamptz',
+    statusChangedBy: 'uuid',
+  },
+  incident_events: {
+    id: 'uuid',
+    incidentId: 'uuid',
+    personId: 'uuid',
+    event: 'text',
+    note: 'text',
+    actorId: 'uuid',
+    clientId: 'text',
+    at: 'timestamptz',
+  },
 };
 
 /** A synced row in domain shape, loosely typed: the generic code below handles every table alike. */
@@ -85,6 +157,10 @@ const COLUMNS: { readonly [T in SyncedTable]: readonly Column[] } = {
   assets: describeColumns('assets'),
   asset_events: describeColumns('asset_events'),
   aup_acknowledgements: describeColumns('aup_acknowledgements'),
+  security_incidents: describeColumns('security_incidents'),
+  loss_reports: describeColumns('loss_reports'),
+  phone_suspensions: describeColumns('phone_suspensions'),
+  incident_events: describeColumns('incident_events'),
 };
 
 export function columnsOf(table: SyncedTable): readonly Column[] {
@@ -156,8 +232,9 @@ export function selectList(table: SyncedTable, alias: string): string {
 
 /** A row as read with selectList, normalised where the two drivers differ (pg returns bigint as text). */
 export function decodeRow(table: SyncedTable, raw: Record<string, unknown>): AnyRow {
-  if (table !== 'assets') return raw as AnyRow;
-  return { ...raw, purchaseValuePence: integerOrNull(raw.purchaseValuePence) } as unknown as AnyRow;
+  if (table === 'assets') return { ...raw, purchaseValuePence: integerOrNull(raw.purchaseValuePence) } as unknown as AnyRow;
+  if (table === 'security_incidents') return { ...raw, writeOffValuePence: integerOrNull(raw.writeOffValuePence) } as unknown as AnyRow;
+  return raw as AnyRow;
 }
 
 function canonicalTime(value: unknown): unknown {
@@ -192,13 +269,19 @@ export function toColumnJson(table: SyncedTable, row: AnyRow): Record<string, un
 
 /**
  * The person each synced row is about (visibility.ts's subjects), and the kind of record it counts as for
- * visibility. An AUP confirmation is about its person and is seen by whoever may see that person.
+ * visibility. An AUP confirmation is about its person and is seen by whoever may see that person. A security incident
+ * and everything of it (reports, the phone suspension, the timeline) is about the person who held the asset when it was
+ * reported, a subject that never changes, so incident rows never leave anyone's sight.
  */
 export const SUBJECTS: { readonly [T in SyncedTable]: { readonly resource: Resource; readonly field: string } } = {
   people: { resource: 'person', field: 'id' },
   assets: { resource: 'asset', field: 'holderId' },
   asset_events: { resource: 'asset_event', field: 'personId' },
   aup_acknowledgements: { resource: 'person', field: 'personId' },
+  security_incidents: { resource: 'incident', field: 'personId' },
+  loss_reports: { resource: 'incident', field: 'personId' },
+  phone_suspensions: { resource: 'incident', field: 'personId' },
+  incident_events: { resource: 'incident', field: 'personId' },
 };
 
 export function subjectOfRow(table: SyncedTable, row: AnyRow): string | null {
@@ -219,6 +302,12 @@ export const UNIQUE_LOOKUPS: { readonly [T in SyncedTable]: readonly string[] } 
   assets: ['id', 'assetTag'],
   asset_events: ['id'],
   aup_acknowledgements: ['id'],
+  // openAssetId is how a second report finds the asset's open incident: answered from the push's held rows, so two
+  // reports of one asset in the same push see each other.
+  security_incidents: ['id', 'reference', 'openAssetId'],
+  loss_reports: ['id'],
+  phone_suspensions: ['id', 'incidentId'],
+  incident_events: ['id'],
 };
 
 export function isSyncedTable(table: string): table is SyncedTable {

@@ -7,6 +7,7 @@ import { personGetInput, personSearchInput } from './person-queries';
 import { demoHandlers } from './demo-handlers';
 import { mutation, query, returns } from './handler-spec';
 import { importHandlers } from './import-handlers';
+import { incidentHandlers } from './incident-handlers';
 import { syncHandlers } from './sync-handlers';
 import type { AppInfo, AssetListItem, Page, PersonListItem } from './queries';
 import { pageInput } from './queries';
@@ -42,6 +43,13 @@ export const handlers = {
   'person.recordTraining': mutation(mutators['person.recordTraining']),
   'person.acknowledgeAup': mutation(mutators['person.acknowledgeAup']),
   'person.changeLineManager': mutation(mutators['person.changeLineManager']),
+  'asset.reportLoss': mutation(mutators['asset.reportLoss']),
+  'suspension.suspend': mutation(mutators['suspension.suspend']),
+  'suspension.requestWipe': mutation(mutators['suspension.requestWipe']),
+  'suspension.confirmWipe': mutation(mutators['suspension.confirmWipe']),
+  'suspension.reinstate': mutation(mutators['suspension.reinstate']),
+  'incident.close': mutation(mutators['incident.close']),
+  ...incidentHandlers,
   ...importHandlers,
   ...demoHandlers,
   ...syncHandlers,

@@ -65,6 +65,15 @@ export const MUTATOR_RULES: { readonly [N in MutatorName]: MutatorRule } = {
   'asset.markStolen': report('report equipment stolen'),
   'asset.markDamaged': report('report equipment damaged'),
   'asset.import': deskOnly('import assets into the register'),
+  // AUP 8.2: one report does what the policy asks (asset status, security incident, line manager, phone suspension).
+  'asset.reportLoss': report('report equipment lost, stolen or damaged'),
+  // The desk acts on phone suspension requests (DESIGN.md, "Who uses it"): it is the one talking to the carrier and MDM.
+  'suspension.suspend': deskOnly('record phone suspensions'),
+  'suspension.requestWipe': deskOnly('request remote wipes'),
+  'suspension.confirmWipe': deskOnly('confirm remote wipes'),
+  'suspension.reinstate': deskOnly('reinstate suspended phones'),
+  // The security team owns incidents; the desk closes them too, as it is where recovered and replacement kit arrives.
+  'incident.close': { verb: 'close security incidents', grants: [serviceDesk, { role: 'security', over: 'all' }] },
   // The directory: admins manage it; the desk adds people when importing a department's users.
   'person.create': { verb: 'add people to the directory', grants: [{ role: 'admin', over: 'all' }, serviceDesk] },
   'person.import': { verb: 'import people into the directory', grants: [{ role: 'admin', over: 'all' }, serviceDesk] },

@@ -5,9 +5,10 @@ import { isBelow, type ManagerOf } from './hierarchy';
 /**
  * Kinds of record whose visibility depends on who is asking. Each is "about" one person (its subject), and
  * visibility follows that person: a person record is about themself, an asset about its holder, an asset event
- * about the person whose custody it concerns. Travel requests, incidents and leaver cases join this list later.
+ * about the person whose custody it concerns, a security incident (its reports, suspension and timeline) about the
+ * person who held the asset when it was reported. Travel requests and leaver cases join this list later.
  */
-export const RESOURCES = ['person', 'asset', 'asset_event'] as const;
+export const RESOURCES = ['person', 'asset', 'asset_event', 'incident'] as const;
 
 export type Resource = (typeof RESOURCES)[number];
 
@@ -30,6 +31,8 @@ export type Reach = (typeof REACHES)[number];
  * - Line managers see their whole chain of reports: they approve travel and run leavers' returns for them.
  * - The IT service desk runs the whole register, so it sees every asset, its history, and everyone it may issue to.
  * - The security team investigates losses and reviews travel for anyone, so it sees the same.
+ * - Incidents (AUP 8.2) stay with the person who held the asset after it leaves their custody: they and their line
+ *   managers keep seeing the report; the desk (phone suspensions) and the security team see every incident.
  * - Admins manage accounts, roles and the hierarchy for everyone, but custody is not their business: for assets they
  *   see only what their other roles allow.
  */
@@ -37,6 +40,7 @@ export const REACH_BY_ROLE: { readonly [R in Resource]: { readonly [K in Role]: 
   person: { staff: 'own', line_manager: 'reports', it_service_desk: 'all', security: 'all', admin: 'all' },
   asset: { staff: 'own', line_manager: 'reports', it_service_desk: 'all', security: 'all', admin: 'none' },
   asset_event: { staff: 'own', line_manager: 'reports', it_service_desk: 'all', security: 'all', admin: 'none' },
+  incident: { staff: 'own', line_manager: 'reports', it_service_desk: 'all', security: 'all', admin: 'none' },
 };
 
 function wider(a: Reach, b: Reach): Reach {
@@ -71,6 +75,7 @@ export const subjectOf = {
   person: (person: { readonly id: string }) => person.id,
   asset: (asset: { readonly holderId: string | null }) => asset.holderId,
   asset_event: (event: { readonly personId: string | null }) => event.personId,
+  incident: (record: { readonly personId: string | null }) => record.personId,
 } as const satisfies { readonly [R in Resource]: (record: never) => string | null };
 
 export function canSeePerson(actor: Actor, person: { readonly id: string }, managerOf: ManagerOf): boolean {

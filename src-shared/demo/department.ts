@@ -5,6 +5,7 @@ import { CURRENT_AUP_VERSION } from '../domain/policy';
 import { anyLocation, assetCreate } from './assets';
 import { CATALOGUE } from './catalogue';
 import { IdentifierMaker } from './identifiers';
+import { IncidentStories, incidentMutations } from './incidents';
 import { seededIds } from './ids';
 import type { DemoMutation } from './mutation';
 import { needsTrainingLapseReason, peopleMutations, planPeople, type PeoplePlan, type PersonPlan } from './people';
@@ -80,6 +81,7 @@ function* assetMutations(scale: DepartmentScale, people: PeoplePlan, asOf: strin
   const identifiers = new IdentifierMaker(faker);
   const plan: AssetPlan = { types: shuffledQuotas(faker, counts.byType), statuses: shuffledQuotas(faker, counts.byStatus) };
   const holder = () => faker.helpers.arrayElement(people.eligibleHolders);
+  const incidents = new IncidentStories();
   let together: { holder: PersonPlan; assetIds: string[]; size: number } | null = null;
 
   for (let index = 0; index < scale.assets; index += 1) {
@@ -102,6 +104,12 @@ function* assetMutations(scale: DepartmentScale, people: PeoplePlan, asOf: strin
     const lastHolder = holders.at(-1);
     const location = status === 'issued' && lastHolder !== undefined ? lastHolder.office : anyLocation(faker);
     yield assetCreate(faker, identifiers, { id, type, status, location }, asOf);
+    const story = incidents.pick(type, status, holders.length);
+    if (story !== null) {
+      yield issue(faker, id, holders[0] as PersonPlan, asOf);
+      yield* incidentMutations(story, id, asOf);
+      continue;
+    }
     let issued = 0;
     for (const step of steps) {
       if (step.command === 'issue') yield issue(faker, id, holders[issued++] as PersonPlan, asOf);

@@ -5,7 +5,9 @@ import type { AssetCommand, AssetStatus } from '../domain/asset-lifecycle';
  * How each asset reaches its state in the generated register: a short history of real lifecycle commands, so the
  * timeline of a lost phone reads "created, issued, marked lost" and the state machine has checked every step.
  */
-export type Step = { readonly command: 'issue' } | { readonly command: Exclude<AssetCommand, 'issue'>; readonly note: string | null };
+export type Step =
+  | { readonly command: 'issue' }
+  | { readonly command: Exclude<AssetCommand, 'issue' | 'recover' | 'recoverForRepair'>; readonly note: string | null };
 
 /** Shares of the register by current state: most kit is out with people; every state is present. */
 export const STATUS_SHARES: Readonly<Record<AssetStatus, number>> = {

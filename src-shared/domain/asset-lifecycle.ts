@@ -33,6 +33,10 @@ export const ASSET_TRANSITIONS = {
   markDamaged: { from: ['issued'], to: 'damaged', verb: 'mark as damaged' },
   sendToRepair: { from: ['damaged'], to: 'in_repair', verb: 'send for repair' },
   completeRepair: { from: ['in_repair'], to: 'in_stock', verb: 'return from repair to stock' },
+  // A lost, stolen or damaged asset comes back when its security incident is closed as recovered (incident.close):
+  // into stock, or straight to repair. Not offered on the asset page: the incident records the recovery.
+  recover: { from: ['lost', 'stolen', 'damaged'], to: 'in_stock', verb: 'record the recovery into stock of' },
+  recoverForRepair: { from: ['lost', 'stolen', 'damaged'], to: 'in_repair', verb: 'record the recovery for repair of' },
   retire: { from: OUT_OF_SERVICE_FROM, to: 'retired', verb: 'retire' },
   dispose: { from: OUT_OF_SERVICE_FROM, to: 'disposed', verb: 'dispose of' },
 } as const satisfies Record<string, { from: readonly AssetStatus[]; to: AssetStatus; verb: string }>;
@@ -41,13 +45,16 @@ export type AssetCommand = keyof typeof ASSET_TRANSITIONS;
 
 export const ASSET_COMMANDS = Object.keys(ASSET_TRANSITIONS) as AssetCommand[];
 
+/** Commands applied only as part of closing a security incident, never offered on their own. */
+export const INCIDENT_ONLY_COMMANDS: readonly AssetCommand[] = ['recover', 'recoverForRepair'];
+
 export function canApply(command: AssetCommand, status: AssetStatus): boolean {
   return (ASSET_TRANSITIONS[command].from as readonly AssetStatus[]).includes(status);
 }
 
 /** The commands a person could apply to an asset in `status` (what the asset page offers). */
 export function commandsFrom(status: AssetStatus): AssetCommand[] {
-  return ASSET_COMMANDS.filter((command) => canApply(command, status));
+  return ASSET_COMMANDS.filter((command) => canApply(command, status) && !INCIDENT_ONLY_COMMANDS.includes(command));
 }
 
 /** "15 Mar 2026 at 14:02" in UK time: how people read a moment in a refusal or a timeline. */

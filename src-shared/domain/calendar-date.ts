@@ -11,3 +11,13 @@ export function isCalendarDate(text: string): boolean {
 export function dateOf(isoTimestamp: string): string {
   return isoTimestamp.slice(0, 10);
 }
+
+const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The calendar date in the UK (YYYY-MM-DD) at an ISO moment: what "today" means to the person filling in a form, so
+ * "not in the future" accepts the date they see on their calendar at 00:30 in British Summer Time.
+ */
+export function ukDateOf(isoTimestamp: string): string {
+  return UK_DATE.format(new Date(isoTimestamp));
+}

@@ -1,6 +1,10 @@
 import type { AssetRow } from './asset';
 import type { AssetEventRow } from './asset-event';
+import type { IncidentEventRow } from './incident-event';
+import type { LossReportRow } from './loss-report';
 import type { AupAcknowledgementRow, PersonRow } from './person';
+import type { PhoneSuspensionRow } from './phone-suspension';
+import type { SecurityIncidentRow } from './security-incident';
 
 /** Row type of each synced table, keyed by table name. */
 export interface Rows {
@@ -8,6 +12,10 @@ export interface Rows {
   assets: AssetRow;
   asset_events: AssetEventRow;
   aup_acknowledgements: AupAcknowledgementRow;
+  security_incidents: SecurityIncidentRow;
+  loss_reports: LossReportRow;
+  phone_suspensions: PhoneSuspensionRow;
+  incident_events: IncidentEventRow;
 }
 
 export type TableName = keyof Rows;
@@ -67,6 +75,78 @@ export const TABLE_COLUMNS = {
     acknowledgedAt: 'acknowledged_at',
     assetId: 'asset_id',
     recordedBy: 'recorded_by',
+  },
+  security_incidents: {
+    id: 'id',
+    reference: 'reference',
+    assetId: 'asset_id',
+    assetTag: 'asset_tag',
+    assetType: 'asset_type',
+    openAssetId: 'open_asset_id',
+    personId: 'person_id',
+    lineManagerId: 'line_manager_id',
+    kind: 'kind',
+    occurredOn: 'occurred_on',
+    status: 'status',
+    openedAt: 'opened_at',
+    openedBy: 'opened_by',
+    outcome: 'outcome',
+    recoveredOn: 'recovered_on',
+    recoveredTo: 'recovered_to',
+    replacementAssetId: 'replacement_asset_id',
+    writeOffValuePence: 'write_off_value_pence',
+    writeOffReason: 'write_off_reason',
+    costRecovery: 'cost_recovery',
+    closeNote: 'close_note',
+    closedAt: 'closed_at',
+    closedBy: 'closed_by',
+    updatedAt: 'updated_at',
+  },
+  loss_reports: {
+    id: 'id',
+    incidentId: 'incident_id',
+    assetId: 'asset_id',
+    personId: 'person_id',
+    kind: 'kind',
+    occurredOn: 'occurred_on',
+    location: 'location',
+    circumstances: 'circumstances',
+    policeReference: 'police_reference',
+    policeNotReportedReason: 'police_not_reported_reason',
+    deviceUnlocked: 'device_unlocked',
+    reportedBy: 'reported_by',
+    clientId: 'client_id',
+    reportedAt: 'reported_at',
+  },
+  phone_suspensions: {
+    id: 'id',
+    incidentId: 'incident_id',
+    assetId: 'asset_id',
+    personId: 'person_id',
+    status: 'status',
+    requestedAt: 'requested_at',
+    requestedBy: 'requested_by',
+    carrierReference: 'carrier_reference',
+    suspendedAt: 'suspended_at',
+    suspendedBy: 'suspended_by',
+    wipeRequestedAt: 'wipe_requested_at',
+    wipeRequestedBy: 'wipe_requested_by',
+    wipeConfirmedAt: 'wipe_confirmed_at',
+    wipeConfirmedBy: 'wipe_confirmed_by',
+    reinstatedAt: 'reinstated_at',
+    reinstatedBy: 'reinstated_by',
+    statusChangedAt: 'status_changed_at',
+    statusChangedBy: 'status_changed_by',
+  },
+  incident_events: {
+    id: 'id',
+    incidentId: 'incident_id',
+    personId: 'person_id',
+    event: 'event',
+    note: 'note',
+    actorId: 'actor_id',
+    clientId: 'client_id',
+    at: 'at',
   },
 } as const satisfies { [T in TableName]: { [K in keyof Rows[T]]-?: string } };
 

@@ -13,6 +13,9 @@ import {
 } from './assets/simple-commands';
 import type { Mutator } from './define';
 import { assetImport } from './imports/asset-import';
+import { incidentClose } from './incidents/close-incident';
+import { assetReportLoss } from './incidents/report-loss';
+import { suspensionConfirmWipe, suspensionReinstate, suspensionRequestWipe, suspensionSuspend } from './incidents/suspension-steps';
 import { personImport } from './imports/person-import';
 import { personCreate } from './people/create';
 import { personChangeLineManager } from './people/line-manager';
@@ -33,6 +36,12 @@ export const mutators = {
   [assetRetire.name]: assetRetire,
   [assetDispose.name]: assetDispose,
   [assetImport.name]: assetImport,
+  [assetReportLoss.name]: assetReportLoss,
+  [suspensionSuspend.name]: suspensionSuspend,
+  [suspensionRequestWipe.name]: suspensionRequestWipe,
+  [suspensionConfirmWipe.name]: suspensionConfirmWipe,
+  [suspensionReinstate.name]: suspensionReinstate,
+  [incidentClose.name]: incidentClose,
   [personCreate.name]: personCreate,
   [personImport.name]: personImport,
   [personRecordTraining.name]: personRecordTraining,

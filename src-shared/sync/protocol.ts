@@ -9,7 +9,7 @@ import { TABLE_COLUMNS, type TableName } from '../domain/tables';
  * a way an older peer would misread. A request with another version is refused with `schema_version` (HTTP 409),
  * naming the version the server speaks; the desktop then stops syncing and keeps its outbox.
  */
-export const SYNC_SCHEMA_VERSION = 1;
+export const SYNC_SCHEMA_VERSION = 2;
 
 /** At most this many mutations per push request; the desktop sends a longer outbox in several pushes, in order. */
 export const MAX_PUSH_MUTATIONS = 500;
@@ -21,7 +21,16 @@ export const MAX_PUSH_BODY_BYTES = 8 * 1024 * 1024;
 export const PULL_PAGE_ROWS = 5000;
 
 /** The synced tables, in the order a page lists them (parents first). */
-export const SYNCED_TABLES = ['people', 'assets', 'asset_events', 'aup_acknowledgements'] as const satisfies readonly TableName[];
+export const SYNCED_TABLES = [
+  'people',
+  'assets',
+  'asset_events',
+  'aup_acknowledgements',
+  'security_incidents',
+  'loss_reports',
+  'phone_suspensions',
+  'incident_events',
+] as const satisfies readonly TableName[];
 
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

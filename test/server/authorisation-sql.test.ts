@@ -14,6 +14,7 @@ const SUBJECT_SQL: Readonly<Record<Resource, { from: string; column: string }>> 
   person: { from: 'people p', column: 'p.id' },
   asset: { from: 'assets a', column: 'a.holder_id' },
   asset_event: { from: 'asset_events e', column: 'e.person_id' },
+  incident: { from: 'security_incidents i', column: 'i.person_id' },
 };
 
 async function visibleIds(tx: Queryable, actor: Actor, resource: Resource): Promise<string[]> {
@@ -86,12 +87,24 @@ describe.each(BACKENDS)('SQL visibility scopes on %s', { timeout: 30_000 }, (bac
               );
             }
 
+            // An incident about each event's person (or no one), closed so that several may name the carrier.
+            const incidents = events.map((event, i) => ({ id: newId(), personId: event.personId, reference: `SEC-2026-ABCDE-${String(i + 1).padStart(4, '0')}` }));
+            for (const incident of incidents) {
+              await tx.query(
+                `INSERT INTO security_incidents (id, reference, asset_id, asset_tag, asset_type, person_id, kind, occurred_on, status, opened_at,
+                                                 outcome, closed_at, updated_at)
+                 VALUES ($1, $2, $3, 'CARRIER', 'laptop', $4, 'lost', '2026-01-01', 'closed', $5, 'written_off', $5, $5)`,
+                [incident.id, incident.reference, carrier, incident.personId, at],
+              );
+            }
+
             const actor: Actor = { personId: ids[world.actorIndex] ?? '', roles: world.roles };
             const managerOf = managerLookup(people);
             const expected: Record<Resource, string[]> = {
               person: people.filter((p) => canSee(actor, 'person', p.id, managerOf)).map((p) => p.id),
               asset: assets.filter((a) => canSee(actor, 'asset', a.holderId, managerOf)).map((a) => a.id),
               asset_event: events.filter((e) => canSee(actor, 'asset_event', e.personId, managerOf)).map((e) => e.id),
+              incident: incidents.filter((i) => canSee(actor, 'incident', i.personId, managerOf)).map((i) => i.id),
             };
             if (canSee(actor, 'asset', null, managerOf)) expected.asset.push(carrier);
             for (const resource of RESOURCES) {

@@ -80,8 +80,9 @@ describe.each(BACKENDS)('bad sync input on %s', { timeout: 60_000 }, (backend) =
         await refusedWithoutWriting(path, { token: desk, body }, 409, 'schema_version', 'schemaVersion');
       }
     }
-    const reply = await api.post(SYNC_PATHS.push, { schemaVersion: 2, clientId, mutations: [] }, desk);
-    expect(reply.json.error?.message).toMatch(/^This server speaks sync schema version 1, and this desktop sent version 2\./);
+    const newer = SYNC_SCHEMA_VERSION + 1;
+    const reply = await api.post(SYNC_PATHS.push, { schemaVersion: newer, clientId, mutations: [] }, desk);
+    expect(reply.json.error?.message).toContain(`This server speaks sync schema version ${String(SYNC_SCHEMA_VERSION)}, and this desktop sent version ${String(newer)}.`);
   });
 
   it('takes a push body up to its own limit, far above the API’s default, and refuses a larger one with 413', async () => {

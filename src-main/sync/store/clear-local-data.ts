@@ -45,7 +45,7 @@ export function hasLocalData(db: Database): boolean {
   const row = prepared(
     db,
     `SELECT EXISTS (SELECT 1 FROM people) OR EXISTS (SELECT 1 FROM assets) OR EXISTS (SELECT 1 FROM asset_events)
-         OR EXISTS (SELECT 1 FROM aup_acknowledgements) OR EXISTS (SELECT 1 FROM outbox) AS any`,
+         OR EXISTS (SELECT 1 FROM aup_acknowledgements) OR EXISTS (SELECT 1 FROM security_incidents) OR EXISTS (SELECT 1 FROM outbox) AS any`,
   ).get() as { any: number };
   return row.any === 1;
 }

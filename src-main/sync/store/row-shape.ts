@@ -28,6 +28,10 @@ export const SHAPES: { readonly [T in SyncedTable]: TableShape } = {
   assets: shapeOf('assets'),
   asset_events: shapeOf('asset_events'),
   aup_acknowledgements: shapeOf('aup_acknowledgements'),
+  security_incidents: shapeOf('security_incidents'),
+  loss_reports: shapeOf('loss_reports'),
+  phone_suspensions: shapeOf('phone_suspensions'),
+  incident_events: shapeOf('incident_events'),
 };
 
 const SYNCED = new Set<string>(SYNCED_TABLES);

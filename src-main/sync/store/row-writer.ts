@@ -24,6 +24,10 @@ const UPSERT = {
   assets: upsertSql(SHAPES.assets),
   asset_events: upsertSql(SHAPES.asset_events),
   aup_acknowledgements: upsertSql(SHAPES.aup_acknowledgements),
+  security_incidents: upsertSql(SHAPES.security_incidents),
+  loss_reports: upsertSql(SHAPES.loss_reports),
+  phone_suspensions: upsertSql(SHAPES.phone_suspensions),
+  incident_events: upsertSql(SHAPES.incident_events),
 } as const;
 
 for (const shape of Object.values(SHAPES)) {
@@ -31,12 +35,20 @@ for (const shape of Object.values(SHAPES)) {
   if (shape.fields[0] !== 'id') throw new Error(`${shape.table}: TABLE_COLUMNS must list id first`);
 }
 
-/** Columns with a UNIQUE constraint besides the id (0001). */
+/**
+ * Columns with a UNIQUE constraint besides the id (0001, 0009) whose values two rows could swap in one snapshot. An
+ * incident's open_asset_id is left out: its CHECK ties it to the row's own asset, so a placeholder cannot be parked
+ * there, and two incidents cannot swap assets (a clash with an incident closed in the same run resolves by retrying).
+ */
 const UNIQUE_VALUES: { readonly [T in SyncedTable]: readonly string[] } = {
   people: ['staff_number', 'email'],
   assets: ['asset_tag'],
   asset_events: [],
   aup_acknowledgements: [],
+  security_incidents: ['reference'],
+  loss_reports: [],
+  phone_suspensions: [],
+  incident_events: [],
 };
 
 const HOLDER_AT = SHAPES.assets.fields.indexOf('holderId');

@@ -38,7 +38,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type PerTable<V> = Record<SyncedTable, V>;
 
 function perTable<V>(make: () => V): PerTable<V> {
-  return { people: make(), assets: make(), asset_events: make(), aup_acknowledgements: make() };
+  return {
+    people: make(),
+    assets: make(),
+    asset_events: make(),
+    aup_acknowledgements: make(),
+    security_incidents: make(),
+    loss_reports: make(),
+    phone_suspensions: make(),
+    incident_events: make(),
+  };
 }
 
 function lookupValue(table: SyncedTable, field: string, value: unknown): string | undefined {

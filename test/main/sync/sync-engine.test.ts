@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../../src-shared/sync/protocol';
+import { SYNC_SCHEMA_VERSION, type PullResponse } from '../../../src-shared/sync/protocol';
 import type { TransportResult } from '../../../src-main/sync/engine/transport-errors';
 import { engineSetup, offline } from './engine-harness';
 import { ACCOUNT, deferred, mutation, page, settle, transportError } from './fakes';
@@ -31,7 +31,7 @@ describe('sync engine: starting', () => {
     await engine.start();
     await engine.idle();
     expect(server.calls).toEqual(['push 1,2,3', 'pull null']);
-    expect(server.pushes[0]).toMatchObject({ schemaVersion: 1, clientId: store.client });
+    expect(server.pushes[0]).toMatchObject({ schemaVersion: SYNC_SCHEMA_VERSION, clientId: store.client });
     expect(store.outbox).toEqual([]);
     expect(engine.status()).toMatchObject({ state: 'synced', pending: 0, lastSyncedAt: '2026-11-23T09:31:00.000Z', firstSync: null, message: null });
     expect(pokes.listening).toBe(true);

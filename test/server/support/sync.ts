@@ -53,7 +53,16 @@ export interface Intent {
 type Model = Record<SyncedTable, Map<string, Record<string, unknown>>>;
 
 function emptyModel(): Model {
-  return { people: new Map(), assets: new Map(), asset_events: new Map(), aup_acknowledgements: new Map() };
+  return {
+    people: new Map(),
+    assets: new Map(),
+    asset_events: new Map(),
+    aup_acknowledgements: new Map(),
+    security_incidents: new Map(),
+    loss_reports: new Map(),
+    phone_suspensions: new Map(),
+    incident_events: new Map(),
+  };
 }
 
 function copyModel(model: Model): Model {

@@ -14,10 +14,18 @@ export async function visibleIds(db: Queryable, actor: Actor): Promise<Record<Sy
   const assets = (await db.query<{ id: string; holder: string | null }>('SELECT id::text AS id, holder_id::text AS holder FROM assets')).rows;
   const events = (await db.query<{ id: string; person: string | null }>('SELECT id::text AS id, person_id::text AS person FROM asset_events')).rows;
   const acks = (await db.query<{ id: string; person: string }>('SELECT id::text AS id, person_id::text AS person FROM aup_acknowledgements')).rows;
+  const incidentRows = async (table: 'security_incidents' | 'loss_reports' | 'phone_suspensions' | 'incident_events') => {
+    const rows = (await db.query<{ id: string; person: string | null }>(`SELECT id::text AS id, person_id::text AS person FROM ${table}`)).rows;
+    return rows.filter((row) => canSee(actor, 'incident', row.person, managerOf)).map((row) => row.id).sort();
+  };
   return {
     people: people.filter((p) => canSeePerson(actor, p, managerOf)).map((p) => p.id).sort(),
     assets: assets.filter((a) => canSeeAsset(actor, { holderId: a.holder }, managerOf)).map((a) => a.id).sort(),
     asset_events: events.filter((e) => canSeeAssetEvent(actor, { personId: e.person }, managerOf)).map((e) => e.id).sort(),
     aup_acknowledgements: acks.filter((k) => canSee(actor, 'person', k.person, managerOf)).map((k) => k.id).sort(),
+    security_incidents: await incidentRows('security_incidents'),
+    loss_reports: await incidentRows('loss_reports'),
+    phone_suspensions: await incidentRows('phone_suspensions'),
+    incident_events: await incidentRows('incident_events'),
   };
 }
