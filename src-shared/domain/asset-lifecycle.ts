@@ -58,11 +58,13 @@ export function commandsFrom(status: AssetStatus): AssetCommand[] {
 }
 
 /** "15 Mar 2026 at 14:02" in UK time: how people read a moment in a refusal or a timeline. */
+// Made once: building an Intl.DateTimeFormat costs ~40 µs, and refusals are written for every refused change of a push.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' });
+
 export function describeMoment(iso: string): string {
   const date = new Date(iso);
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }).format(date);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' }).format(date);
-  return `${day} at ${time}`;
+  return `${DAY_FORMAT.format(date)} at ${TIME_FORMAT.format(date)}`;
 }
 
 export interface StatusStamp {
