@@ -11,6 +11,7 @@ import { personSearch } from '../store/queries/person-search';
 import { incidentGet } from '../store/queries/incidents/incident-get';
 import { listIncidents } from '../store/queries/incidents/incident-list';
 import { suspensionQueue } from '../store/queries/incidents/suspension-queue';
+import { countryPolicyCurrent, tripApprovalQueue, tripGet, tripsAbroad, tripsForPerson } from '../store/queries/travel/travel-queries';
 import { importQueryHandlers } from '../import/query-handlers';
 import { syncQueryHandlers } from '../sync/handlers';
 import type { SyncService } from '../sync/sync-service';
@@ -39,6 +40,11 @@ export const queryHandlers: QueryHandlers = {
   'incident.list': (ctx, input) => listIncidents(ctx.db, input, ctx.now()),
   'incident.get': (ctx, input) => incidentGet(ctx.db, input, ctx.now()),
   'suspension.queue': (ctx, input) => suspensionQueue(ctx.db, input, ctx.now()),
+  'trip.get': (ctx, input) => tripGet(ctx.db, input, ctx.now()),
+  'trip.listForPerson': (ctx, input) => tripsForPerson(ctx.db, input),
+  'trip.approvalQueue': (ctx, input) => tripApprovalQueue(ctx.db, input),
+  'trip.abroad': (ctx, input) => tripsAbroad(ctx.db, input, ctx.now()),
+  'countryPolicy.current': (ctx) => countryPolicyCurrent(ctx.db),
   ...importQueryHandlers,
   ...syncQueryHandlers,
 };

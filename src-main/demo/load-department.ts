@@ -13,7 +13,8 @@ export interface LoadOptions extends BatchOptions {
 }
 
 function toBatchItem(mutation: DemoMutation): BatchItem {
-  return { mutator: mutators[mutation.name], args: mutation.args };
+  const item = { mutator: mutators[mutation.name], args: mutation.args };
+  return mutation.actorId === undefined ? item : { ...item, actorId: mutation.actorId };
 }
 
 /**

@@ -72,6 +72,8 @@ export interface BatchItem {
    * own schemas), so parsing them again would only cost time: about a quarter of an import's.
    */
   readonly prevalidated?: boolean;
+  /** Who makes this one mutation, when not the environment's signed-in account (the demo's travellers and approvers). */
+  readonly actorId?: string;
 }
 
 export interface BatchOptions {
@@ -99,7 +101,8 @@ export async function runMutationBatch(
     let first: number | null = null;
     let last: number | null = null;
     for (const [index, item] of items.entries()) {
-      const mutationId = await applyInTransaction(env, item.mutator, item.args, now, item.prevalidated);
+      const itemEnv = item.actorId === undefined ? env : { ...env, actorId: item.actorId };
+      const mutationId = await applyInTransaction(itemEnv, item.mutator, item.args, now, item.prevalidated);
       first ??= mutationId;
       last = mutationId;
       if ((index + 1) % yieldEvery === 0) {

@@ -102,6 +102,16 @@ export class SqliteTx implements MutatorTx {
     return Promise.resolve(this.find(table, column, value));
   }
 
+  listBy<T extends TableName, K extends keyof Rows[T] & string>(table: T, column: K, value: Rows[T][K]): Promise<Rows[T][]> {
+    const statement = this.statement(`list:${table}:${column}`, () => `SELECT ${selectList(table)} FROM ${table} WHERE ${sqlColumn(table, column)} = ? ORDER BY id`);
+    return Promise.resolve(statement.all(value).map((row) => decodeRow(table, row) as Rows[T]));
+  }
+
+  listAll<T extends TableName>(table: T): Promise<Rows[T][]> {
+    const statement = this.statement(`list:${table}`, () => `SELECT ${selectList(table)} FROM ${table} ORDER BY id`);
+    return Promise.resolve(statement.all().map((row) => decodeRow(table, row) as Rows[T]));
+  }
+
   insert<T extends TableName>(table: T, row: Rows[T]): Promise<void> {
     const { sql, fields } = insertShape(table);
     const { lastInsertRowid } = prepared(this.db, sql).run(encodeValues(table, row, fields));

@@ -82,6 +82,17 @@ const CHANGE_NAMES: Readonly<Record<string, string>> = {
   'suspension.confirmWipe': 'Confirm a remote wipe',
   'suspension.reinstate': 'Reinstate a phone',
   'incident.close': 'Close a security incident',
+  'travel.request': 'Request a trip abroad',
+  'travel.resubmit': 'Resubmit a trip',
+  'travel.approveAsManager': 'Approve a trip (line manager)',
+  'travel.approveAsSecurity': 'Approve a trip (security review)',
+  'travel.reject': 'Reject a trip',
+  'travel.withdraw': 'Withdraw a trip',
+  'travel.cancel': 'Cancel a trip',
+  'travel.recordDeparture': 'Record a departure',
+  'travel.confirmDeviceReturned': 'Confirm a device back from a trip',
+  'travel.recordReturn': 'Record a return from a trip',
+  'countryPolicy.change': 'Change the country policy',
 };
 
 export function changeName(mutatorName: string): string {

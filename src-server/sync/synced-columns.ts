@@ -135,6 +135,100 @@ export const COLUMN_KINDS: { readonly [T in SyncedTable]: { readonly [K in keyof
     clientId: 'text',
     at: 'timestamptz',
   },
+  country_policy_versions: {
+    id: 'uuid',
+    policyVersion: 'bigint',
+    effectiveAt: 'timestamptz',
+    setBy: 'uuid',
+    setByName: 'text',
+    reason: 'text',
+  },
+  country_policy_rules: {
+    id: 'uuid',
+    policyVersion: 'bigint',
+    country: 'text',
+    tier: 'text',
+    notify: 'text',
+    setBy: 'uuid',
+  },
+  trips: {
+    id: 'uuid',
+    travellerId: 'uuid',
+    travellerName: 'text',
+    lineManagerId: 'uuid',
+    type: 'text',
+    justification: 'text',
+    round: 'bigint',
+    startsOn: 'date',
+    endsOn: 'date',
+    policyVersion: 'bigint',
+    needsSecurity: 'text',
+    status: 'text',
+    statusSetBy: 'uuid',
+    statusSetByName: 'text',
+    statusSetAt: 'timestamptz',
+    managerApprovedBy: 'uuid',
+    managerApprovedByName: 'text',
+    managerApprovedAt: 'timestamptz',
+    managerApprovalReason: 'text',
+    securityApprovedBy: 'uuid',
+    securityApprovedByName: 'text',
+    securityApprovedAt: 'timestamptz',
+    securityApprovalReason: 'text',
+    stoppedBy: 'uuid',
+    stoppedByName: 'text',
+    stoppedAt: 'timestamptz',
+    stopReason: 'text',
+    departedOn: 'date',
+    updatedAt: 'timestamptz',
+  },
+  trip_legs: {
+    id: 'uuid',
+    tripId: 'uuid',
+    travellerId: 'uuid',
+    round: 'bigint',
+    position: 'bigint',
+    country: 'text',
+    fromOn: 'date',
+    toOn: 'date',
+    notify: 'text',
+    checkOnReturn: 'text',
+  },
+  trip_devices: {
+    id: 'uuid',
+    tripId: 'uuid',
+    travellerId: 'uuid',
+    round: 'bigint',
+    position: 'bigint',
+    assetId: 'uuid',
+    assetTag: 'text',
+    refusedReason: 'text',
+    returnedOn: 'date',
+    returnConfirmedBy: 'uuid',
+    returnConfirmedAt: 'timestamptz',
+    needsCheck: 'text',
+  },
+  trip_events: {
+    id: 'uuid',
+    tripId: 'uuid',
+    travellerId: 'uuid',
+    event: 'text',
+    note: 'text',
+    actorId: 'uuid',
+    clientId: 'text',
+    at: 'timestamptz',
+  },
+  travel_notices: {
+    id: 'uuid',
+    tripId: 'uuid',
+    travellerId: 'uuid',
+    tripType: 'text',
+    countries: 'text',
+    fromOn: 'date',
+    toOn: 'date',
+    policyVersion: 'bigint',
+    createdAt: 'timestamptz',
+  },
 };
 
 /** A synced row in domain shape, loosely typed: the generic code below handles every table alike. */
@@ -161,6 +255,13 @@ const COLUMNS: { readonly [T in SyncedTable]: readonly Column[] } = {
   loss_reports: describeColumns('loss_reports'),
   phone_suspensions: describeColumns('phone_suspensions'),
   incident_events: describeColumns('incident_events'),
+  country_policy_versions: describeColumns('country_policy_versions'),
+  country_policy_rules: describeColumns('country_policy_rules'),
+  trips: describeColumns('trips'),
+  trip_legs: describeColumns('trip_legs'),
+  trip_devices: describeColumns('trip_devices'),
+  trip_events: describeColumns('trip_events'),
+  travel_notices: describeColumns('travel_notices'),
 };
 
 export function columnsOf(table: SyncedTable): readonly Column[] {
@@ -232,10 +333,16 @@ export function selectList(table: SyncedTable, alias: string): string {
 
 /** A row as read with selectList, normalised where the two drivers differ (pg returns bigint as text). */
 export function decodeRow(table: SyncedTable, raw: Record<string, unknown>): AnyRow {
-  if (table === 'assets') return { ...raw, purchaseValuePence: integerOrNull(raw.purchaseValuePence) } as unknown as AnyRow;
-  if (table === 'security_incidents') return { ...raw, writeOffValuePence: integerOrNull(raw.writeOffValuePence) } as unknown as AnyRow;
-  return raw as AnyRow;
+  const integers = BIGINT_FIELDS[table];
+  if (integers.length === 0) return raw as AnyRow;
+  const row: Record<string, unknown> = { ...raw };
+  for (const field of integers) row[field] = integerOrNull(raw[field]);
+  return row as unknown as AnyRow;
 }
+
+const BIGINT_FIELDS = Object.fromEntries(
+  SYNCED_TABLES.map((table) => [table, COLUMNS[table].filter((column) => column.kind === 'bigint').map((column) => column.field)]),
+) as unknown as { readonly [T in SyncedTable]: readonly string[] };
 
 function canonicalTime(value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -282,6 +389,15 @@ export const SUBJECTS: { readonly [T in SyncedTable]: { readonly resource: Resou
   loss_reports: { resource: 'incident', field: 'personId' },
   phone_suspensions: { resource: 'incident', field: 'personId' },
   incident_events: { resource: 'incident', field: 'personId' },
+  // The country policy is for everyone to read (its reach is 'all' for every role): the subject only matters to who
+  // may write it, and that is the security team's, over all.
+  country_policy_versions: { resource: 'country_policy', field: 'setBy' },
+  country_policy_rules: { resource: 'country_policy', field: 'setBy' },
+  trips: { resource: 'trip', field: 'travellerId' },
+  trip_legs: { resource: 'trip', field: 'travellerId' },
+  trip_devices: { resource: 'trip', field: 'travellerId' },
+  trip_events: { resource: 'trip', field: 'travellerId' },
+  travel_notices: { resource: 'trip', field: 'travellerId' },
 };
 
 export function subjectOfRow(table: SyncedTable, row: AnyRow): string | null {
@@ -308,6 +424,13 @@ export const UNIQUE_LOOKUPS: { readonly [T in SyncedTable]: readonly string[] } 
   loss_reports: ['id'],
   phone_suspensions: ['id', 'incidentId'],
   incident_events: ['id'],
+  country_policy_versions: ['id'],
+  country_policy_rules: ['id'],
+  trips: ['id'],
+  trip_legs: ['id'],
+  trip_devices: ['id'],
+  trip_events: ['id'],
+  travel_notices: ['id'],
 };
 
 export function isSyncedTable(table: string): table is SyncedTable {

@@ -8,6 +8,7 @@ import { demoHandlers } from './demo-handlers';
 import { mutation, query, returns } from './handler-spec';
 import { importHandlers } from './import-handlers';
 import { incidentHandlers } from './incident-handlers';
+import { travelHandlers } from './travel-handlers';
 import { syncHandlers } from './sync-handlers';
 import type { AppInfo, AssetListItem, Page, PersonListItem } from './queries';
 import { pageInput } from './queries';
@@ -49,7 +50,19 @@ export const handlers = {
   'suspension.confirmWipe': mutation(mutators['suspension.confirmWipe']),
   'suspension.reinstate': mutation(mutators['suspension.reinstate']),
   'incident.close': mutation(mutators['incident.close']),
+  'travel.request': mutation(mutators['travel.request']),
+  'travel.resubmit': mutation(mutators['travel.resubmit']),
+  'travel.approveAsManager': mutation(mutators['travel.approveAsManager']),
+  'travel.approveAsSecurity': mutation(mutators['travel.approveAsSecurity']),
+  'travel.reject': mutation(mutators['travel.reject']),
+  'travel.withdraw': mutation(mutators['travel.withdraw']),
+  'travel.cancel': mutation(mutators['travel.cancel']),
+  'travel.recordDeparture': mutation(mutators['travel.recordDeparture']),
+  'travel.confirmDeviceReturned': mutation(mutators['travel.confirmDeviceReturned']),
+  'travel.recordReturn': mutation(mutators['travel.recordReturn']),
+  'countryPolicy.change': mutation(mutators['countryPolicy.change']),
   ...incidentHandlers,
+  ...travelHandlers,
   ...importHandlers,
   ...demoHandlers,
   ...syncHandlers,

@@ -89,6 +89,21 @@ export const MUTATOR_RULES: { readonly [N in MutatorName]: MutatorRule } = {
   // The line-management hierarchy is the admins' (DESIGN.md, "Who uses it"); the desk keeps it in step when teams move.
   // It decides who sees whom, so line managers may not move people themselves.
   'person.changeLineManager': { verb: 'change line managers', grants: [{ role: 'admin', over: 'all' }, serviceDesk] },
+  // Travel (AUP 7.13, 7.14). A trip is its traveller's to request, resubmit and withdraw; line managers decide for their
+  // reports, the security team reviews anyone's; nobody decides on their own trip (notAboutSelf, and the domain too).
+  'travel.request': { verb: 'request travel', grants: [{ role: 'staff', over: 'own' }] },
+  'travel.resubmit': { verb: 'resubmit travel requests', grants: [{ role: 'staff', over: 'own' }] },
+  'travel.withdraw': { verb: 'withdraw travel requests', grants: [{ role: 'staff', over: 'own' }] },
+  'travel.approveAsManager': { verb: 'give line manager approval for travel', grants: [{ role: 'line_manager', over: 'reports' }], notAboutSelf: true },
+  'travel.approveAsSecurity': { verb: 'give security approval for travel', grants: [{ role: 'security', over: 'all' }], notAboutSelf: true },
+  'travel.reject': { verb: 'reject travel requests', grants: [{ role: 'line_manager', over: 'reports' }, { role: 'security', over: 'all' }], notAboutSelf: true },
+  'travel.cancel': { verb: 'cancel approved trips', grants: [{ role: 'line_manager', over: 'reports' }, { role: 'security', over: 'all' }], notAboutSelf: true },
+  // Departure and returns are facts the traveller or their line managers record.
+  'travel.recordDeparture': { verb: 'record departures', grants: [{ role: 'staff', over: 'own' }, { role: 'line_manager', over: 'reports' }] },
+  'travel.confirmDeviceReturned': { verb: 'confirm devices back from travel', grants: [{ role: 'staff', over: 'own' }, { role: 'line_manager', over: 'reports' }] },
+  'travel.recordReturn': { verb: 'record returns from travel', grants: [{ role: 'staff', over: 'own' }, { role: 'line_manager', over: 'reports' }] },
+  // The security team maintains the country policy; a tightening flags anyone's trips in the same mutation.
+  'countryPolicy.change': { verb: 'change the country policy', grants: [{ role: 'security', over: 'all' }] },
 };
 
 export function ruleFor(name: string): MutatorRule | undefined {

@@ -6,9 +6,10 @@ import { isBelow, type ManagerOf } from './hierarchy';
  * Kinds of record whose visibility depends on who is asking. Each is "about" one person (its subject), and
  * visibility follows that person: a person record is about themself, an asset about its holder, an asset event
  * about the person whose custody it concerns, a security incident (its reports, suspension and timeline) about the
- * person who held the asset when it was reported. Travel requests and leaver cases join this list later.
+ * person who held the asset when it was reported, a trip (its legs, devices, timeline and notices) about its traveller, and the country policy about nobody in
+ * particular: everyone may read it. Leaver cases join this list later.
  */
-export const RESOURCES = ['person', 'asset', 'asset_event', 'incident'] as const;
+export const RESOURCES = ['person', 'asset', 'asset_event', 'incident', 'trip', 'country_policy'] as const;
 
 export type Resource = (typeof RESOURCES)[number];
 
@@ -35,12 +36,16 @@ export type Reach = (typeof REACHES)[number];
  *   managers keep seeing the report; the desk (phone suspensions) and the security team see every incident.
  * - Admins manage accounts, roles and the hierarchy for everyone, but custody is not their business: for assets they
  *   see only what their other roles allow.
+ * - Trips (AUP 7.13) are the traveller's, their line managers' (who approve them), the security team's (who review them
+ *   and must know who is abroad) and the desk's (whose equipment goes); the country policy is everyone's to read.
  */
 export const REACH_BY_ROLE: { readonly [R in Resource]: { readonly [K in Role]: Reach } } = {
   person: { staff: 'own', line_manager: 'reports', it_service_desk: 'all', security: 'all', admin: 'all' },
   asset: { staff: 'own', line_manager: 'reports', it_service_desk: 'all', security: 'all', admin: 'none' },
   asset_event: { staff: 'own', line_manager: 'reports', it_service_desk: 'all', security: 'all', admin: 'none' },
   incident: { staff: 'own', line_manager: 'reports', it_service_desk: 'all', security: 'all', admin: 'none' },
+  trip: { staff: 'own', line_manager: 'reports', it_service_desk: 'all', security: 'all', admin: 'none' },
+  country_policy: { staff: 'all', line_manager: 'all', it_service_desk: 'all', security: 'all', admin: 'all' },
 };
 
 function wider(a: Reach, b: Reach): Reach {
@@ -76,6 +81,8 @@ export const subjectOf = {
   asset: (asset: { readonly holderId: string | null }) => asset.holderId,
   asset_event: (event: { readonly personId: string | null }) => event.personId,
   incident: (record: { readonly personId: string | null }) => record.personId,
+  trip: (record: { readonly travellerId: string }) => record.travellerId,
+  country_policy: () => null,
 } as const satisfies { readonly [R in Resource]: (record: never) => string | null };
 
 export function canSeePerson(actor: Actor, person: { readonly id: string }, managerOf: ManagerOf): boolean {

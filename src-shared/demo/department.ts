@@ -12,6 +12,7 @@ import { needsTrainingLapseReason, peopleMutations, planPeople, type PeoplePlan,
 import { checkScale, type DepartmentScale } from './scale';
 import { quotas, seededFaker, shuffledQuotas } from './seeded-faker';
 import { returnCondition, STATUS_SHARES, storyFor, TRAINING_LAPSE_REASONS, type Step } from './stories';
+import { travelCast, travelMutations, type TravelCast } from './travel';
 
 /** A generated department: who is in it, how its register divides up, and the writes that build it. */
 export interface Department {
@@ -83,6 +84,8 @@ function* assetMutations(scale: DepartmentScale, people: PeoplePlan, asOf: strin
   const holder = () => faker.helpers.arrayElement(people.eligibleHolders);
   const incidents = new IncidentStories();
   let together: { holder: PersonPlan; assetIds: string[]; size: number } | null = null;
+  // The first asset that ends issued to someone who can travel: its holder tells the travel stories at the end.
+  let travel: TravelCast | null = null;
 
   for (let index = 0; index < scale.assets; index += 1) {
     const type = plan.types[index] as AssetType;
@@ -115,8 +118,10 @@ function* assetMutations(scale: DepartmentScale, people: PeoplePlan, asOf: strin
       if (step.command === 'issue') yield issue(faker, id, holders[issued++] as PersonPlan, asOf);
       else yield command(faker, id, step);
     }
+    if (travel === null && status === 'issued' && lastHolder !== undefined) travel = travelCast(people.people, lastHolder, id);
   }
   if (together !== null) yield { name: 'asset.returnMany', args: { assetIds: together.assetIds, condition: returnCondition(faker) } };
+  if (travel !== null) yield* travelMutations(travel, asOf);
 }
 
 interface AssetCountPlan {

@@ -6,5 +6,10 @@ import type { MutatorName, mutators } from '../mutators/registry';
  * them. Loading a department runs exactly these through the real mutators, so demo data obeys every rule real data does.
  */
 export type DemoMutation = {
-  [N in MutatorName]: { readonly name: N; readonly args: z.input<(typeof mutators)[N]['args']> };
+  [N in MutatorName]: {
+    readonly name: N;
+    readonly args: z.input<(typeof mutators)[N]['args']>;
+    /** Who makes it, for a write only a particular person may make (a traveller's request, a manager's approval). */
+    readonly actorId?: string;
+  };
 }[MutatorName];

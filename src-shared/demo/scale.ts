@@ -15,7 +15,7 @@ export interface DepartmentScale {
  * Bumped whenever the generator's output changes for a given scale and seed: cached benchmark stores are keyed by
  * it, so a changed generator never reuses a store built by an older one.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const DEMO_SCALE: DepartmentScale = { people: 500, assets: 1_500, levels: 4, seed: 20_240_101 };
 

@@ -5,6 +5,15 @@ import type { LossReportRow } from './loss-report';
 import type { AupAcknowledgementRow, PersonRow } from './person';
 import type { PhoneSuspensionRow } from './phone-suspension';
 import type { SecurityIncidentRow } from './security-incident';
+import type {
+  CountryPolicyRuleRow,
+  CountryPolicyVersionRow,
+  TravelNoticeRow,
+  TripDeviceRow,
+  TripEventRow,
+  TripLegRow,
+  TripRow,
+} from './travel/travel-rows';
 
 /** Row type of each synced table, keyed by table name. */
 export interface Rows {
@@ -16,6 +25,13 @@ export interface Rows {
   loss_reports: LossReportRow;
   phone_suspensions: PhoneSuspensionRow;
   incident_events: IncidentEventRow;
+  country_policy_versions: CountryPolicyVersionRow;
+  country_policy_rules: CountryPolicyRuleRow;
+  trips: TripRow;
+  trip_legs: TripLegRow;
+  trip_devices: TripDeviceRow;
+  trip_events: TripEventRow;
+  travel_notices: TravelNoticeRow;
 }
 
 export type TableName = keyof Rows;
@@ -147,6 +163,100 @@ export const TABLE_COLUMNS = {
     actorId: 'actor_id',
     clientId: 'client_id',
     at: 'at',
+  },
+  country_policy_versions: {
+    id: 'id',
+    policyVersion: 'policy_version',
+    effectiveAt: 'effective_at',
+    setBy: 'set_by',
+    setByName: 'set_by_name',
+    reason: 'reason',
+  },
+  country_policy_rules: {
+    id: 'id',
+    policyVersion: 'policy_version',
+    country: 'country',
+    tier: 'tier',
+    notify: 'notify',
+    setBy: 'set_by',
+  },
+  trips: {
+    id: 'id',
+    travellerId: 'traveller_id',
+    travellerName: 'traveller_name',
+    lineManagerId: 'line_manager_id',
+    type: 'type',
+    justification: 'justification',
+    round: 'round',
+    startsOn: 'starts_on',
+    endsOn: 'ends_on',
+    policyVersion: 'policy_version',
+    needsSecurity: 'needs_security',
+    status: 'status',
+    statusSetBy: 'status_set_by',
+    statusSetByName: 'status_set_by_name',
+    statusSetAt: 'status_set_at',
+    managerApprovedBy: 'manager_approved_by',
+    managerApprovedByName: 'manager_approved_by_name',
+    managerApprovedAt: 'manager_approved_at',
+    managerApprovalReason: 'manager_approval_reason',
+    securityApprovedBy: 'security_approved_by',
+    securityApprovedByName: 'security_approved_by_name',
+    securityApprovedAt: 'security_approved_at',
+    securityApprovalReason: 'security_approval_reason',
+    stoppedBy: 'stopped_by',
+    stoppedByName: 'stopped_by_name',
+    stoppedAt: 'stopped_at',
+    stopReason: 'stop_reason',
+    departedOn: 'departed_on',
+    updatedAt: 'updated_at',
+  },
+  trip_legs: {
+    id: 'id',
+    tripId: 'trip_id',
+    travellerId: 'traveller_id',
+    round: 'round',
+    position: 'position',
+    country: 'country',
+    fromOn: 'from_on',
+    toOn: 'to_on',
+    notify: 'notify',
+    checkOnReturn: 'check_on_return',
+  },
+  trip_devices: {
+    id: 'id',
+    tripId: 'trip_id',
+    travellerId: 'traveller_id',
+    round: 'round',
+    position: 'position',
+    assetId: 'asset_id',
+    assetTag: 'asset_tag',
+    refusedReason: 'refused_reason',
+    returnedOn: 'returned_on',
+    returnConfirmedBy: 'return_confirmed_by',
+    returnConfirmedAt: 'return_confirmed_at',
+    needsCheck: 'needs_check',
+  },
+  trip_events: {
+    id: 'id',
+    tripId: 'trip_id',
+    travellerId: 'traveller_id',
+    event: 'event',
+    note: 'note',
+    actorId: 'actor_id',
+    clientId: 'client_id',
+    at: 'at',
+  },
+  travel_notices: {
+    id: 'id',
+    tripId: 'trip_id',
+    travellerId: 'traveller_id',
+    tripType: 'trip_type',
+    countries: 'countries',
+    fromOn: 'from_on',
+    toOn: 'to_on',
+    policyVersion: 'policy_version',
+    createdAt: 'created_at',
   },
 } as const satisfies { [T in TableName]: { [K in keyof Rows[T]]-?: string } };
 

@@ -20,6 +20,19 @@ import { personImport } from './imports/person-import';
 import { personCreate } from './people/create';
 import { personChangeLineManager } from './people/line-manager';
 import { personAcknowledgeAup, personRecordTraining } from './people/training';
+import { countryPolicyChange } from './travel/change-country-policy';
+import { travelRequest } from './travel/request-trip';
+import {
+  travelApproveAsManager,
+  travelApproveAsSecurity,
+  travelCancel,
+  travelConfirmDeviceReturned,
+  travelRecordDeparture,
+  travelRecordReturn,
+  travelReject,
+  travelResubmit,
+  travelWithdraw,
+} from './travel/trip-commands';
 
 /** Every mutator, by name: the desktop runner and the server's push endpoint both dispatch through this table. */
 export const mutators = {
@@ -47,6 +60,17 @@ export const mutators = {
   [personRecordTraining.name]: personRecordTraining,
   [personAcknowledgeAup.name]: personAcknowledgeAup,
   [personChangeLineManager.name]: personChangeLineManager,
+  [travelRequest.name]: travelRequest,
+  [travelResubmit.name]: travelResubmit,
+  [travelApproveAsManager.name]: travelApproveAsManager,
+  [travelApproveAsSecurity.name]: travelApproveAsSecurity,
+  [travelReject.name]: travelReject,
+  [travelWithdraw.name]: travelWithdraw,
+  [travelCancel.name]: travelCancel,
+  [travelRecordDeparture.name]: travelRecordDeparture,
+  [travelConfirmDeviceReturned.name]: travelConfirmDeviceReturned,
+  [travelRecordReturn.name]: travelRecordReturn,
+  [countryPolicyChange.name]: countryPolicyChange,
 } as const;
 
 export type MutatorName = keyof typeof mutators;

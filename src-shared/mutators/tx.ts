@@ -27,6 +27,10 @@ export interface MutatorTx {
     column: K,
     value: Rows[T][K],
   ): Promise<Rows[T] | undefined>;
+  /** Every row whose `column` equals `value`, in id order (the same order in every store). */
+  listBy<T extends TableName, K extends keyof Rows[T] & string>(table: T, column: K, value: Rows[T][K]): Promise<Rows[T][]>;
+  /** Every row of a small table (the country policy's), in id order. */
+  listAll<T extends TableName>(table: T): Promise<Rows[T][]>;
   insert<T extends TableName>(table: T, row: Rows[T]): Promise<void>;
   update<T extends TableName>(table: T, id: string, patch: Partial<Omit<Rows[T], 'id'>>): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { TABLE_COLUMNS, type TableName } from '../domain/tables';
  * a way an older peer would misread. A request with another version is refused with `schema_version` (HTTP 409),
  * naming the version the server speaks; the desktop then stops syncing and keeps its outbox.
  */
-export const SYNC_SCHEMA_VERSION = 2;
+export const SYNC_SCHEMA_VERSION = 3;
 
 /** At most this many mutations per push request; the desktop sends a longer outbox in several pushes, in order. */
 export const MAX_PUSH_MUTATIONS = 500;
@@ -30,6 +30,13 @@ export const SYNCED_TABLES = [
   'loss_reports',
   'phone_suspensions',
   'incident_events',
+  'country_policy_versions',
+  'country_policy_rules',
+  'trips',
+  'trip_legs',
+  'trip_devices',
+  'trip_events',
+  'travel_notices',
 ] as const satisfies readonly TableName[];
 
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -15,6 +15,8 @@ const SUBJECT_SQL: Readonly<Record<Resource, { from: string; column: string }>> 
   asset: { from: 'assets a', column: 'a.holder_id' },
   asset_event: { from: 'asset_events e', column: 'e.person_id' },
   incident: { from: 'security_incidents i', column: 'i.person_id' },
+  trip: { from: 'trips t', column: 't.traveller_id' },
+  country_policy: { from: 'country_policy_versions c', column: 'c.set_by' },
 };
 
 async function visibleIds(tx: Queryable, actor: Actor, resource: Resource): Promise<string[]> {
@@ -98,6 +100,19 @@ describe.each(BACKENDS)('SQL visibility scopes on %s', { timeout: 30_000 }, (bac
               );
             }
 
+            // A trip for each person, and a country policy version everyone may read.
+            const trips = people.map((person) => ({ id: newId(), travellerId: person.id }));
+            for (const trip of trips) {
+              await tx.query(
+                `INSERT INTO trips (id, traveller_id, traveller_name, type, round, starts_on, ends_on, policy_version, needs_security, status,
+                                    status_set_at, updated_at)
+                 VALUES ($1, $2, 'Traveller', 'personal', 1, '2026-03-01', '2026-03-05', 1, 'no', 'noted', $3, $3)`,
+                [trip.id, trip.travellerId, at],
+              );
+            }
+            const policyVersion = newId();
+            await tx.query("INSERT INTO country_policy_versions (id, policy_version, effective_at, reason) VALUES ($1, 2, $2, 'Test')", [policyVersion, at]);
+
             const actor: Actor = { personId: ids[world.actorIndex] ?? '', roles: world.roles };
             const managerOf = managerLookup(people);
             const expected: Record<Resource, string[]> = {
@@ -105,6 +120,8 @@ describe.each(BACKENDS)('SQL visibility scopes on %s', { timeout: 30_000 }, (bac
               asset: assets.filter((a) => canSee(actor, 'asset', a.holderId, managerOf)).map((a) => a.id),
               asset_event: events.filter((e) => canSee(actor, 'asset_event', e.personId, managerOf)).map((e) => e.id),
               incident: incidents.filter((i) => canSee(actor, 'incident', i.personId, managerOf)).map((i) => i.id),
+              trip: trips.filter((t) => canSee(actor, 'trip', t.travellerId, managerOf)).map((t) => t.id),
+              country_policy: [policyVersion],
             };
             if (canSee(actor, 'asset', null, managerOf)) expected.asset.push(carrier);
             for (const resource of RESOURCES) {

@@ -233,7 +233,7 @@ describe.each(BACKENDS)('sync pull on %s', { timeout: 60_000 }, (backend) => {
       encode({ ...real, at: -1 }),
       encode({ ...real, fp: 'x' }),
       encode({ ...real, rj: 1.5 }),
-      encode({ ...real, run: { from: null, to: 1, fp: real.fp, t: 9, after: null, done: 0, total: null, lm: 0 } }),
+      encode({ ...real, run: { from: null, to: 1, fp: real.fp, t: 99, after: null, done: 0, total: null, lm: 0 } }),
       encode({ ...real, run: { from: null, to: 1, fp: real.fp, t: 0, after: "'; DROP TABLE people; --", done: 0, total: null, lm: 0 } }),
     ];
     for (const cookie of cookies) {

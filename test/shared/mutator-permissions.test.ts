@@ -83,3 +83,43 @@ describe('nobody records their own security training (AUP 1.8)', () => {
     expect(allowed('asset.markLost', STAFF, 'other')).toBe(false);
   });
 });
+
+describe('travel (AUP 7.13, 7.14): the traveller asks, line managers and security decide, nobody on their own trip', () => {
+  const cases: readonly (readonly [MutatorName, readonly Role[], Subject, boolean])[] = [
+    ['travel.request', STAFF, 'self', true],
+    ['travel.request', MANAGER, 'report', false],
+    ['travel.request', EVERY_ROLE, 'other', false],
+    ['travel.withdraw', STAFF, 'self', true],
+    ['travel.withdraw', MANAGER, 'report', false],
+    ['travel.resubmit', STAFF, 'self', true],
+    ['travel.approveAsManager', MANAGER, 'report', true],
+    ['travel.approveAsManager', MANAGER, 'self', false],
+    ['travel.approveAsManager', MANAGER, 'other', false],
+    ['travel.approveAsManager', SECURITY, 'other', false],
+    ['travel.approveAsSecurity', SECURITY, 'other', true],
+    ['travel.approveAsSecurity', EVERY_ROLE, 'self', false],
+    ['travel.approveAsSecurity', MANAGER, 'report', false],
+    ['travel.reject', MANAGER, 'report', true],
+    ['travel.reject', SECURITY, 'other', true],
+    ['travel.reject', STAFF, 'self', false],
+    ['travel.cancel', MANAGER, 'report', true],
+    ['travel.cancel', EVERY_ROLE, 'self', false],
+    ['travel.cancel', DESK, 'other', false],
+    ['travel.recordDeparture', STAFF, 'self', true],
+    ['travel.recordDeparture', MANAGER, 'report', true],
+    ['travel.recordDeparture', DESK, 'other', false],
+    ['travel.confirmDeviceReturned', MANAGER, 'report', true],
+    ['travel.recordReturn', STAFF, 'self', true],
+    ['countryPolicy.change', SECURITY, 'self', true],
+    ['countryPolicy.change', SECURITY, 'nobody', true],
+    ['countryPolicy.change', MANAGER, 'nobody', false],
+    ['countryPolicy.change', ADMIN, 'nobody', false],
+  ];
+
+  it.each(cases.map(([name, roles, subject, expected]) => [name, roles.join('+'), subject, expected, roles] as const))(
+    '%s by %s on a record about %s: %s',
+    (name, _label, subject, expected, roles) => {
+      expect(allowed(name, roles, subject)).toBe(expected);
+    },
+  );
+});

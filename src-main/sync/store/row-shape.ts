@@ -32,6 +32,13 @@ export const SHAPES: { readonly [T in SyncedTable]: TableShape } = {
   loss_reports: shapeOf('loss_reports'),
   phone_suspensions: shapeOf('phone_suspensions'),
   incident_events: shapeOf('incident_events'),
+  country_policy_versions: shapeOf('country_policy_versions'),
+  country_policy_rules: shapeOf('country_policy_rules'),
+  trips: shapeOf('trips'),
+  trip_legs: shapeOf('trip_legs'),
+  trip_devices: shapeOf('trip_devices'),
+  trip_events: shapeOf('trip_events'),
+  travel_notices: shapeOf('travel_notices'),
 };
 
 const SYNCED = new Set<string>(SYNCED_TABLES);

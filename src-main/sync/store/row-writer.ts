@@ -28,6 +28,13 @@ const UPSERT = {
   loss_reports: upsertSql(SHAPES.loss_reports),
   phone_suspensions: upsertSql(SHAPES.phone_suspensions),
   incident_events: upsertSql(SHAPES.incident_events),
+  country_policy_versions: upsertSql(SHAPES.country_policy_versions),
+  country_policy_rules: upsertSql(SHAPES.country_policy_rules),
+  trips: upsertSql(SHAPES.trips),
+  trip_legs: upsertSql(SHAPES.trip_legs),
+  trip_devices: upsertSql(SHAPES.trip_devices),
+  trip_events: upsertSql(SHAPES.trip_events),
+  travel_notices: upsertSql(SHAPES.travel_notices),
 } as const;
 
 for (const shape of Object.values(SHAPES)) {
@@ -49,6 +56,13 @@ const UNIQUE_VALUES: { readonly [T in SyncedTable]: readonly string[] } = {
   loss_reports: [],
   phone_suspensions: [],
   incident_events: [],
+  country_policy_versions: [],
+  country_policy_rules: [],
+  trips: [],
+  trip_legs: [],
+  trip_devices: [],
+  trip_events: [],
+  travel_notices: [],
 };
 
 const HOLDER_AT = SHAPES.assets.fields.indexOf('holderId');

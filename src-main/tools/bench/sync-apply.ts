@@ -73,7 +73,7 @@ export function generateSyncRows(scale: DepartmentScale, asOf: string): SyncRows
     else if (mutation.name === 'asset.returnMany') for (const id of mutation.args.assetIds) move(id, 'return', null);
     else {
       const command = COMMAND_OF[mutation.name];
-      if (command !== undefined && 'assetId' in mutation.args) move(mutation.args.assetId, command, null);
+      if (command !== undefined && 'assetId' in mutation.args && typeof mutation.args.assetId === 'string') move(mutation.args.assetId, command, null);
     }
   }
   return { people, assets: [...assets.values()] };

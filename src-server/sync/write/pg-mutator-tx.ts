@@ -31,6 +31,14 @@ export class PgMutatorTx implements MutatorTx {
     return (await this.store.findBy(table, column, value)) as Rows[T] | undefined;
   }
 
+  async listBy<T extends TableName, K extends keyof Rows[T] & string>(table: T, column: K, value: Rows[T][K]): Promise<Rows[T][]> {
+    return (await this.store.list(table, column, value)) as unknown as Rows[T][];
+  }
+
+  async listAll<T extends TableName>(table: T): Promise<Rows[T][]> {
+    return (await this.store.list(table)) as unknown as Rows[T][];
+  }
+
   insert<T extends TableName>(table: T, row: Rows[T]): Promise<void> {
     this.store.insert(table, row as unknown as Readonly<Record<string, unknown>>);
     return Promise.resolve();

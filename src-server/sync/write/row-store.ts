@@ -47,6 +47,13 @@ function perTable<V>(make: () => V): PerTable<V> {
     loss_reports: make(),
     phone_suspensions: make(),
     incident_events: make(),
+    country_policy_versions: make(),
+    country_policy_rules: make(),
+    trips: make(),
+    trip_legs: make(),
+    trip_devices: make(),
+    trip_events: make(),
+    travel_notices: make(),
   };
 }
 
@@ -226,6 +233,20 @@ export class SyncRowStore {
     ]);
     const raw = rows[0];
     return raw ? this.remember(table, decodeRow(table, raw)) : undefined;
+  }
+
+  /**
+   * Every row whose `field` equals `value` (or every row of the table, without a field), in id order. Only the
+   * database can say which rows match, so it must first hold what this push wrote; rows come back as this push holds them.
+   */
+  async list(table: SyncedTable, field?: string, value?: unknown): Promise<AnyRow[]> {
+    if (this.hasDirtyRows()) {
+      await this.flush();
+      this.flushedInMutation = this.journal !== null;
+    }
+    const where = field === undefined ? '' : ` WHERE t.${columnFor(table, field).column} = $1`;
+    const { rows } = await this.tx.query(`SELECT ${selectList(table, 't')} FROM ${table} t${where} ORDER BY t.id`, field === undefined ? [] : [value ?? null]);
+    return rows.map((raw) => this.remember(table, decodeRow(table, raw)));
   }
 
   private async findUnique(table: SyncedTable, field: string, value: string): Promise<AnyRow | undefined> {

@@ -62,6 +62,13 @@ function emptyModel(): Model {
     loss_reports: new Map(),
     phone_suspensions: new Map(),
     incident_events: new Map(),
+    country_policy_versions: new Map(),
+    country_policy_rules: new Map(),
+    trips: new Map(),
+    trip_legs: new Map(),
+    trip_devices: new Map(),
+    trip_events: new Map(),
+    travel_notices: new Map(),
   };
 }
 

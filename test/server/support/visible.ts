@@ -18,6 +18,12 @@ export async function visibleIds(db: Queryable, actor: Actor): Promise<Record<Sy
     const rows = (await db.query<{ id: string; person: string | null }>(`SELECT id::text AS id, person_id::text AS person FROM ${table}`)).rows;
     return rows.filter((row) => canSee(actor, 'incident', row.person, managerOf)).map((row) => row.id).sort();
   };
+  const tripRows = async (table: 'trips' | 'trip_legs' | 'trip_devices' | 'trip_events' | 'travel_notices') => {
+    const rows = (await db.query<{ id: string; person: string }>(`SELECT id::text AS id, traveller_id::text AS person FROM ${table}`)).rows;
+    return rows.filter((row) => canSee(actor, 'trip', row.person, managerOf)).map((row) => row.id).sort();
+  };
+  const everyone = async (table: 'country_policy_versions' | 'country_policy_rules') =>
+    (await db.query<{ id: string }>(`SELECT id::text AS id FROM ${table}`)).rows.map((row) => row.id).sort();
   return {
     people: people.filter((p) => canSeePerson(actor, p, managerOf)).map((p) => p.id).sort(),
     assets: assets.filter((a) => canSeeAsset(actor, { holderId: a.holder }, managerOf)).map((a) => a.id).sort(),
@@ -27,5 +33,12 @@ export async function visibleIds(db: Queryable, actor: Actor): Promise<Record<Sy
     loss_reports: await incidentRows('loss_reports'),
     phone_suspensions: await incidentRows('phone_suspensions'),
     incident_events: await incidentRows('incident_events'),
+    country_policy_versions: await everyone('country_policy_versions'),
+    country_policy_rules: await everyone('country_policy_rules'),
+    trips: await tripRows('trips'),
+    trip_legs: await tripRows('trip_legs'),
+    trip_devices: await tripRows('trip_devices'),
+    trip_events: await tripRows('trip_events'),
+    travel_notices: await tripRows('travel_notices'),
   };
 }

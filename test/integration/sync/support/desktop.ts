@@ -18,7 +18,23 @@ import { PASSWORD } from './central';
 export type Snapshot = { readonly [T in SyncedTable]: readonly Readonly<Record<string, unknown>>[] };
 
 export function emptySnapshot(): { [T in SyncedTable]: Record<string, unknown>[] } {
-  return { people: [], assets: [], asset_events: [], aup_acknowledgements: [], security_incidents: [], loss_reports: [], phone_suspensions: [], incident_events: [] };
+  return {
+    people: [],
+    assets: [],
+    asset_events: [],
+    aup_acknowledgements: [],
+    security_incidents: [],
+    loss_reports: [],
+    phone_suspensions: [],
+    incident_events: [],
+    country_policy_versions: [],
+    country_policy_rules: [],
+    trips: [],
+    trip_legs: [],
+    trip_devices: [],
+    trip_events: [],
+    travel_notices: [],
+  };
 }
 
 export function byId(rows: readonly Readonly<Record<string, unknown>>[]): Readonly<Record<string, unknown>>[] {

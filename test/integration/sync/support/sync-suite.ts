@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describeMoment } from '../../../../src-shared/domain/asset-lifecycle';
 import { daysBeforeDesktopDay, DESKTOP_DAY, desktopTime, emptySnapshot, idsOf, pullOf, pushOf, putsOf, type Desktop, type Snapshot } from './desktop';
 import { defineLossReportCases } from './loss-report-case';
+import { defineTravelCases } from './travel-case';
 import { assetArgs, expectSameRows, issueArgs, LAPSE_REASON, lineScope, serverView, subjectOf, within, World, type Person } from './world';
 
 interface Processed {
@@ -198,6 +199,7 @@ export function defineSyncSuite(variant: Variant): void {
     });
 
     defineLossReportCases({ world: () => world, tag, expectProcessed });
+    defineTravelCases({ world: () => world, tag, expectProcessed });
 
     it('a push sent twice at once (to both instances) applies once, and the same push replayed later changes nothing', async () => {
       const a = await world.desktopFor(world.deskA, { instance: 0 });

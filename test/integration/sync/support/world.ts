@@ -147,9 +147,16 @@ export function expectSameRows(actual: Snapshot, expected: Snapshot, what: strin
   expect(actual).toEqual(expected);
 }
 
-/** The person each synced row is about (visibility.ts): a person themself, an asset's holder, an event's or confirmation's person. */
+const TRAVELLER_TABLES: ReadonlySet<SyncedTable> = new Set(['trips', 'trip_legs', 'trip_devices', 'trip_events', 'travel_notices']);
+/** The country policy is everyone's to read (visibility.ts): its rows are in every store. */
+const EVERYONE_TABLES: ReadonlySet<SyncedTable> = new Set(['country_policy_versions', 'country_policy_rules']);
+
+/**
+ * The person each synced row is about (visibility.ts): a person themself, an asset's holder, an event's or
+ * confirmation's person, a trip's traveller.
+ */
 export function subjectOf(table: SyncedTable, row: Readonly<Record<string, unknown>>): string | null {
-  const field = table === 'people' ? 'id' : table === 'assets' ? 'holderId' : 'personId';
+  const field = table === 'people' ? 'id' : table === 'assets' ? 'holderId' : TRAVELLER_TABLES.has(table) ? 'travellerId' : 'personId';
   const value = row[field];
   return typeof value === 'string' ? value : null;
 }
@@ -175,6 +182,7 @@ export function within(everything: Snapshot, scope: ReadonlySet<string>): Snapsh
   const out = emptySnapshot();
   for (const table of SYNCED_TABLES) {
     out[table] = everything[table].filter((row) => {
+      if (EVERYONE_TABLES.has(table)) return true;
       const subject = subjectOf(table, row);
       return subject !== null && scope.has(subject);
     });
